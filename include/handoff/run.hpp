@@ -1,0 +1,60 @@
+// One check run: expand the inputs, load each source, run the engine, stream results to the
+// reporters in input order. The CLI only parses flags around this.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "handoff/config.hpp"
+#include "handoff/engine.hpp"
+#include "handoff/load.hpp"
+#include "handoff/report.hpp"
+
+namespace handoff {
+
+// A path to check: a file, "-" for stdin, or an entry that could not be used (error set).
+struct InputItem {
+  std::string path;
+  std::optional<LoadError> error;
+};
+
+// Files stay as given; directories are walked recursively (sorted, supported extensions only,
+// directory symlinks not followed); patterns in `exclude` (glob: *, ?, **) drop matching paths.
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& args,
+                                     const std::vector<std::string>& exclude = {});
+
+// true when `path` matches a glob with *, ? and ** (** also matches across '/').
+bool glob_match(std::string_view pattern, std::string_view path);
+
+// Where each record's configuration comes from: one fixed config (--config), or the nearest
+// .handoff-lint.yaml above the record, cached per directory.
+class ConfigResolver {
+ public:
+  explicit ConfigResolver(std::optional<Config> fixed) : fixed_(std::move(fixed)) {}
+  // The config for a source path, or the error of the config file that applies to it.
+  std::variant<const Config*, ConfigError> for_path(const std::string& path);
+
+ private:
+  std::optional<Config> fixed_;
+  std::map<std::string, std::string> file_for_dir_;  // "" = no config file above it
+  std::map<std::string, std::variant<Config, ConfigError>> by_file_;
+};
+
+struct RunOptions {
+  Format forced_format = Format::unknown;  // --input-format
+};
+
+struct RunOutcome {
+  RunSummary summary;
+  bool config_error = false;  // some record's config file was invalid
+};
+
+// Checks every input and reports each result to every reporter, in input order.
+RunOutcome run_check(const std::vector<InputItem>& inputs, ConfigResolver& configs,
+                     const RunOptions& options, const std::vector<Reporter*>& reporters);
+
+// 0 every record passed, 1 a gate failed, 2 an input or config error.
+int exit_code_for(const RunOutcome& outcome);
+
+}  // namespace handoff

@@ -1,0 +1,23 @@
+#include <fmt/format.h>
+
+#include "handoff/load.hpp"
+
+namespace handoff {
+
+void load_source(const Source& src, const LoadOptions& opt, const RecordSink& sink) {
+  switch (src.format) {
+    case Format::yaml: return load_yaml(src, opt, sink);
+    case Format::markdown: return load_markdown(src, opt, sink);
+    case Format::text: return load_text(src, opt, sink);
+    case Format::csv:
+    case Format::jsonl:
+    case Format::unknown: break;
+  }
+  Loaded bad;
+  bad.record.source = src.name;
+  bad.record.format = std::string(format_name(src.format));
+  bad.error = LoadError{fmt::format("{} input is not supported by this build", format_name(src.format)), {}};
+  sink(std::move(bad));
+}
+
+}  // namespace handoff

@@ -1,0 +1,108 @@
+// HL5xx political_landscape: who lost the budget battle, who is skeptical or blocking.
+#include <unordered_set>
+
+#include "rules/rules.hpp"
+#include "rules/support.hpp"
+
+namespace handoff::rules {
+
+void check_politics_stance(CheckContext& ctx) {
+  const Field& f = field(ctx);
+  std::unordered_set<std::string> known;
+  text::NameRules names = name_rules(ctx, known);
+  const text::PhraseMatcher& stances = phrases(ctx, lists::stances);
+  // The person and the stance must share a sentence: "the CFO was skeptical".
+  for (const TextItem& item : text::field_items(f)) {
+    Tokens tokens = text::tokenize(item.text);
+    for (const text::Span& s : text::sentences(tokens))
+      if (stances.find_first(tokens, s.begin, s.end) &&
+          names_person_or_role(ctx, tokens, s.begin, s.end, names))
+        return;
+  }
+  ctx.report(f.pos, "Say who stands where, by name or role: skeptical, opposed, overruled, "
+                    "neutral or supportive.");
+}
+
+void check_politics_named(CheckContext& ctx) {
+  const Field& f = field(ctx);
+  std::unordered_set<std::string> known;
+  text::NameRules names = name_rules(ctx, known);
+  Tokens tokens = text::tokenize(f.text);
+  if (text::has_name(tokens, 0, tokens.size(), names)) return;
+  ctx.report(f.pos, "Name the people behind the roles, not only their titles.");
+}
+
+namespace {
+constexpr std::string_view kGoodPolitics = R"yaml(account: Halvorsen Freight
+political_landscape: >
+  The CFO, Tomasz Wren, was skeptical and lost the budget argument to Ines; he will
+  watch every change order. Hugo Tanaka in IT is neutral but was overruled on the
+  vendor choice.
+)yaml";
+}  // namespace
+
+const RuleText kHL501 = {
+    "The record has no political landscape field.",
+    "The people who lost the internal argument are still there and still influential; the CSM "
+    "needs to know where friction will come from.",
+    R"yaml(account: Halvorsen Freight
+buying_motivation: Their dispatch board crashed during the November peak.
+)yaml",
+    kGoodPolitics,
+};
+
+const RuleText kHL502 = {
+    "The political landscape field is there but holds no text.",
+    "An empty answer leaves the CSM to discover the skeptics when they push back in a "
+    "steering meeting.",
+    R"yaml(account: Halvorsen Freight
+political_landscape: ""
+)yaml",
+    kGoodPolitics,
+};
+
+const RuleText kHL503 = {
+    "The political landscape is only a placeholder (TBD, as discussed, a template prompt...).",
+    "\"As discussed\" refers to a conversation the CSM was not part of.",
+    R"yaml(account: Halvorsen Freight
+political_landscape: As discussed
+)yaml",
+    kGoodPolitics,
+};
+
+const RuleText kHL504 = {
+    "The political landscape has fewer words than categories.political_landscape.min_words.",
+    "A few sentences are enough, but \"CFO skeptical\" leaves out what the skepticism is about "
+    "and what it will block.",
+    R"yaml(account: Halvorsen Freight
+political_landscape: CFO Tomasz Wren skeptical.
+)yaml",
+    kGoodPolitics,
+};
+
+const RuleText kHL505 = {
+    "No sentence ties a person or role to a stance (skeptical, opposed, overruled, neutral, "
+    "supportive...).",
+    "A list of names says who was in the room, not who will help or resist during the "
+    "implementation.",
+    R"yaml(account: Halvorsen Freight
+political_landscape: >
+  The CFO, Tomasz Wren, and the IT manager, Hugo Tanaka, sat on the evaluation
+  committee together with Ines for the whole cycle.
+)yaml",
+    kGoodPolitics,
+};
+
+const RuleText kHL506 = {
+    "The political landscape names roles only, no person.",
+    "Titles change hands and teams have several directors; a name is what lets the CSM reach "
+    "out to the skeptic early.",
+    R"yaml(account: Halvorsen Freight
+political_landscape: >
+  The CFO was skeptical and lost the budget argument; the IT manager is neutral but
+  was overruled on the vendor choice.
+)yaml",
+    kGoodPolitics,
+};
+
+}  // namespace handoff::rules

@@ -1,0 +1,173 @@
+#include "handoff/run.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace handoff {
+namespace fs = std::filesystem;
+namespace {
+
+bool supported_extension(const fs::path& p) {
+  return format_from_extension(p.string()) != Format::unknown;
+}
+
+bool excluded(const std::string& path, const std::vector<std::string>& exclude) {
+  for (const auto& pattern : exclude)
+    if (glob_match(pattern, path)) return true;
+  return false;
+}
+
+// Iterative walk; directory symlinks are not followed (they can loop), file symlinks are.
+void walk_directory(const std::string& root, const std::vector<std::string>& exclude,
+                    std::vector<InputItem>& out) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    out.push_back({root, LoadError{fmt::format("cannot read directory: {}", ec.message()), {}}});
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const fs::directory_entry& entry = *it;
+    std::string path = entry.path().generic_string();
+    if (excluded(path, exclude)) {
+      if (entry.is_directory(ec) && !entry.is_symlink(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!supported_extension(entry.path())) continue;
+    // A directory named like a record, a FIFO, a broken link or a link loop is kept: read_source
+    // turns it into a clear error for that path instead of silently skipping it.
+    found.push_back(std::move(path));
+  }
+  if (ec) out.push_back({root, LoadError{fmt::format("error walking directory: {}", ec.message()), {}}});
+  std::sort(found.begin(), found.end());
+  for (auto& p : found) out.push_back({std::move(p), std::nullopt});
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pat, std::string_view s) {
+  // Iterative wildcard match with one backtrack point per star: linear-ish, never exponential.
+  std::size_t p = 0, i = 0, star_p = std::string_view::npos, star_i = 0;
+  bool star_crosses = false;
+  while (i < s.size()) {
+    if (p < pat.size() && pat[p] == '*') {
+      star_crosses = p + 1 < pat.size() && pat[p + 1] == '*';
+      p += star_crosses ? 2 : 1;
+      if (star_crosses && p < pat.size() && pat[p] == '/') ++p;  // "**/" also matches nothing
+      star_p = p;
+      star_i = i;
+    } else if (p < pat.size() && (pat[p] == '?' ? s[i] != '/' : pat[p] == s[i])) {
+      ++p;
+      ++i;
+    } else if (star_p != std::string_view::npos && (star_crosses || s[star_i] != '/')) {
+      p = star_p;
+      i = ++star_i;
+    } else {
+      return false;
+    }
+  }
+  while (p < pat.size() && pat[p] == '*') ++p;
+  return p == pat.size();
+}
+
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& args,
+                                     const std::vector<std::string>& exclude) {
+  std::vector<InputItem> out;
+  for (const auto& arg : args) {
+    std::error_code ec;
+    if (arg != "-" && fs::is_directory(arg, ec)) {
+      walk_directory(arg, exclude, out);
+    } else if (!excluded(arg, exclude)) {
+      out.push_back({arg, std::nullopt});
+    }
+  }
+  return out;
+}
+
+std::variant<const Config*, ConfigError> ConfigResolver::for_path(const std::string& path) {
+  if (fixed_) return &*fixed_;
+  std::string dir = path == "-" ? "." : fs::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  auto known = file_for_dir_.find(dir);
+  if (known == file_for_dir_.end()) known = file_for_dir_.emplace(dir, find_config_file(dir)).first;
+  const std::string& file = known->second;
+  if (file.empty()) return &default_config();
+  auto cached = by_file_.find(file);
+  if (cached == by_file_.end()) {
+    auto src = read_source(file, default_config().limits);
+    std::variant<Config, ConfigError> loaded =
+        std::holds_alternative<LoadError>(src)
+            ? std::variant<Config, ConfigError>(ConfigError{file, std::get<LoadError>(src).pos,
+                                                            std::get<LoadError>(src).message})
+            : apply_config(default_config(), std::get<Source>(src).text, file);
+    cached = by_file_.emplace(file, std::move(loaded)).first;
+  }
+  if (auto* err = std::get_if<ConfigError>(&cached->second)) return *err;
+  return &std::get<Config>(cached->second);
+}
+
+RunOutcome run_check(const std::vector<InputItem>& inputs, ConfigResolver& configs,
+                     const RunOptions& options, const std::vector<Reporter*>& reporters) {
+  RunOutcome outcome;
+  for (auto* r : reporters) r->begin();
+  auto emit = [&](const RecordResult& result) {
+    ++outcome.summary.records;
+    switch (result.gate) {
+      case Gate::pass: ++outcome.summary.passed; break;
+      case Gate::fail: ++outcome.summary.failed; break;
+      case Gate::error: ++outcome.summary.errored; break;
+    }
+    for (auto* r : reporters) r->record(result);
+  };
+  auto emit_error = [&](const std::string& name, Format format, LoadError err, const Config& cfg) {
+    Loaded bad;
+    bad.record.source = name;
+    bad.record.format = std::string(format_name(format));
+    bad.error = std::move(err);
+    emit(Engine(cfg).run(bad));
+  };
+  for (const auto& input : inputs) {
+    Format ext_format = input.path == "-" ? Format::unknown : format_from_extension(input.path);
+    if (input.error) {
+      emit_error(input.path, ext_format, *input.error, default_config());
+      continue;
+    }
+    auto cfg_or_error = configs.for_path(input.path);
+    if (auto* err = std::get_if<ConfigError>(&cfg_or_error)) {
+      outcome.config_error = true;
+      emit_error(input.path, ext_format,
+                 LoadError{fmt::format("invalid configuration {}:{}: {}", err->file, err->pos.line,
+                                       err->message),
+                           {}},
+                 default_config());
+      continue;
+    }
+    const Config& cfg = *std::get<const Config*>(cfg_or_error);
+    auto src_or_error = read_source(input.path, cfg.limits);
+    if (auto* err = std::get_if<LoadError>(&src_or_error)) {
+      emit_error(input.path == "-" ? "<stdin>" : input.path, ext_format, *err, cfg);
+      continue;
+    }
+    Source& src = std::get<Source>(src_or_error);
+    if (options.forced_format != Format::unknown) src.format = options.forced_format;
+    Engine engine(cfg);
+    LoadOptions opt{&cfg.limits, &cfg.labels};
+    load_source(src, opt, [&](Loaded&& loaded) { emit(engine.run(loaded)); });
+  }
+  for (auto* r : reporters) r->end(outcome.summary);
+  return outcome;
+}
+
+int exit_code_for(const RunOutcome& outcome) {
+  if (outcome.config_error || outcome.summary.errored > 0) return 2;
+  if (outcome.summary.failed > 0) return 1;
+  return 0;
+}
+
+}  // namespace handoff

@@ -1,0 +1,34 @@
+// Person-name spotting without a dictionary of names: "First Last" or "First L." made of
+// capitalised words that are not on a stop list (titles, months, products, sentence openers),
+// plus any capitalised word the record already names as a person (key contacts).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "text/tokens.hpp"
+
+namespace handoff::text {
+
+struct NameRules {
+  // Lower-cased word -> true when it cannot be part of a personal name.
+  std::function<bool(const std::string&)> is_stopword;
+  // Lower-cased first or last names the record already names as people.
+  const std::unordered_set<std::string>* known = nullptr;
+};
+
+// Length in tokens (2 for "First Last" / "First L.", 1 for a known name) of a personal name
+// starting at tokens[i], or 0.
+std::size_t name_at(const std::vector<Token>& tokens, std::size_t i, const NameRules& rules);
+
+// True when tokens[begin, end) contain a personal name.
+bool has_name(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+              const NameRules& rules);
+
+// The capitalised words of a written name ("Ines Calloway" -> {"ines", "calloway"}).
+void add_name_words(std::string_view name, std::unordered_set<std::string>& out);
+
+}  // namespace handoff::text

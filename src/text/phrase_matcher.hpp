@@ -1,0 +1,85 @@
+// Phrase lists as data: a list is compiled once into a word trie, then matched against a
+// tokenized text in one pass (each start position walks the trie at most as many words as
+// the longest phrase), whole words only, case and punctuation ignored.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "handoff/config.hpp"
+#include "text/tokens.hpp"
+
+namespace handoff::text {
+
+struct PhraseMatch {
+  std::size_t begin = 0;   // first token
+  std::size_t length = 0;  // in tokens
+};
+
+class PhraseMatcher {
+ public:
+  PhraseMatcher() = default;
+  // Phrases are tokenized like text, so "N/A" matches "n / a" and "I'll" matches "I’ll".
+  // A phrase with no words ("--", "?") adds nothing: callers treat word-less text on its own.
+  explicit PhraseMatcher(const std::vector<std::string>& phrases);
+
+  // Calls on_match(length) for every phrase that starts at tokens[i], shortest first.
+  template <typename F>
+  void each_match_at(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
+                     F&& on_match) const {
+    std::uint32_t node = 0;
+    for (std::size_t k = i; k < end && k - i < max_length_; ++k) {
+      auto next = nodes_[node].next.find(tokens[k].lower);
+      if (next == nodes_[node].next.end()) return;
+      node = next->second;
+      if (nodes_[node].terminal) on_match(k - i + 1);
+    }
+  }
+
+  // Length in tokens of the longest phrase starting at tokens[i] (bounded by `end`), 0 if none.
+  std::size_t longest_at(const std::vector<Token>& tokens, std::size_t i,
+                         std::size_t end) const;
+  std::size_t longest_at(const std::vector<Token>& tokens, std::size_t i) const {
+    return longest_at(tokens, i, tokens.size());
+  }
+  // The first match in tokens[begin, end).
+  std::optional<PhraseMatch> find_first(const std::vector<Token>& tokens, std::size_t begin,
+                                        std::size_t end) const;
+  std::optional<PhraseMatch> find_first(const std::vector<Token>& tokens) const {
+    return find_first(tokens, 0, tokens.size());
+  }
+  // A one-word phrase equal to `lower`.
+  bool has_word(const std::string& lower) const;
+  // True when every token of tokens[begin, end) is covered by a sequence of phrases.
+  bool covers(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) const;
+
+  bool empty() const { return max_length_ == 0; }
+
+ private:
+  struct Node {
+    std::unordered_map<std::string, std::uint32_t> next;
+    bool terminal = false;
+  };
+  std::vector<Node> nodes_{1};
+  std::size_t max_length_ = 0;
+};
+
+// Every named phrase list of a Config, compiled once. Immutable after construction, so one
+// book can serve many threads.
+class PhraseBook {
+ public:
+  explicit PhraseBook(const Config& config);
+  // The compiled list; an empty matcher when the config has no list of that name.
+  const PhraseMatcher& list(std::string_view name) const;
+
+ private:
+  std::map<std::string, PhraseMatcher, std::less<>> lists_;
+};
+
+}  // namespace handoff::text

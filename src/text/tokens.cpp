@@ -1,0 +1,183 @@
+#include "text/tokens.hpp"
+
+#include <cstdint>
+
+namespace handoff::text {
+namespace {
+
+enum class Kind : std::uint8_t { space, newline, punct, word, apostrophe };
+
+struct CodePoint {
+  Kind kind;
+  std::size_t len;
+};
+
+// Classifies the code point at s[i]. Latin-1 symbols, general punctuation, arrows, math and
+// box symbols and CJK punctuation separate words like ASCII punctuation does; any other
+// non-ASCII code point is part of a word.
+CodePoint classify(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    if (c == '\n') return {Kind::newline, 1};
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return {Kind::space, 1};
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      return {Kind::word, 1};
+    if (c == '\'') return {Kind::apostrophe, 1};
+    return {Kind::punct, 1};
+  }
+  std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + len > s.size() || len == 1) return {Kind::word, 1};  // invalid UTF-8: keep going
+  std::uint32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF)
+    return {Kind::space, len};
+  if (cp == 0x2018 || cp == 0x2019) return {Kind::apostrophe, len};
+  if (cp <= 0xBF || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3001 && cp <= 0x303F))
+    return {Kind::punct, len};
+  return {Kind::word, len};
+}
+
+bool is_word_at(std::string_view s, std::size_t i) {
+  return i < s.size() && classify(s, i).kind == Kind::word;
+}
+
+// Abbreviations whose period does not end a sentence.
+bool is_abbreviation(std::string_view lower) {
+  for (std::string_view a : {"vs", "etc", "mr", "mrs", "ms", "dr", "st",
+                             "jr", "sr", "inc", "corp", "ltd", "co", "approx", "incl", "no"})
+    if (lower == a) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out)
+    if (is_upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+bool is_capitalised(const Token& t) {
+  if (t.raw.size() < 2 || !is_upper(t.raw.front())) return false;
+  bool has_lower = false;
+  for (char ch : t.raw.substr(1)) {
+    if (is_digit(ch)) return false;
+    if (is_lower(ch)) has_lower = true;
+  }
+  return has_lower;
+}
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> out;
+  // What the gap since the previous token held.
+  bool gap_only_blanks = false, gap_break = true, period_pending = false;
+  int newlines = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    CodePoint cp = classify(s, i);
+    if (cp.kind != Kind::word) {
+      switch (cp.kind) {
+        case Kind::newline:
+          gap_only_blanks = false;
+          if (++newlines >= 2) gap_break = true;
+          break;
+        case Kind::space:
+          if (period_pending) gap_break = true;
+          period_pending = false;
+          break;
+        default: {
+          gap_only_blanks = false;
+          char ch = s[i];
+          if (ch == '!' || ch == '?' || ch == ';') gap_break = true;
+          // A period ends a sentence only when blank space follows it and the word before
+          // it is not a single letter ("R.", "e.g.") or an abbreviation.
+          if (ch == '.')
+            period_pending = !out.empty() && out.back().raw.size() > 1 &&
+                             !is_abbreviation(out.back().lower);
+        }
+      }
+      if (cp.kind == Kind::newline && period_pending) gap_break = true;
+      i += cp.len;
+      continue;
+    }
+    Token t;
+    t.offset = i;
+    t.sentence_start = gap_break || out.empty();
+    t.joined = !out.empty() && gap_only_blanks;
+    t.prev_char = i > 0 ? s[i - 1] : 0;
+    std::size_t j = i;
+    while (j < s.size()) {
+      CodePoint in = classify(s, j);
+      if (in.kind == Kind::word) {
+        for (std::size_t k = 0; k < in.len; ++k) t.lower += s[j + k];
+        j += in.len;
+        continue;
+      }
+      char ch = s[j];
+      bool after_digit = is_digit(s[j - 1]);
+      if ((ch == '.' || ch == ',') && after_digit && j + 1 < s.size() && is_digit(s[j + 1])) {
+        t.lower += ch;
+        j += 1;
+        continue;
+      }
+      if (in.kind == Kind::apostrophe && !is_digit(s[j - 1]) && is_word_at(s, j + in.len) &&
+          !is_digit(s[j + in.len])) {
+        t.lower += '\'';
+        j += in.len;
+        continue;
+      }
+      break;
+    }
+    t.raw = s.substr(i, j - i);
+    for (char& ch : t.lower)
+      if (is_upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
+    t.next_char = j < s.size() ? s[j] : 0;
+    out.push_back(std::move(t));
+    i = j;
+    gap_only_blanks = true;
+    gap_break = false;
+    period_pending = false;
+    newlines = 0;
+  }
+  return out;
+}
+
+std::size_t count_words(std::string_view s) {
+  std::size_t words = 0;
+  bool in_chunk = false, chunk_has_word = false;
+  for (std::size_t i = 0; i < s.size();) {
+    CodePoint cp = classify(s, i);
+    bool blank = cp.kind == Kind::space || cp.kind == Kind::newline;
+    if (blank) {
+      if (in_chunk && chunk_has_word) ++words;
+      in_chunk = chunk_has_word = false;
+    } else {
+      in_chunk = true;
+      if (cp.kind == Kind::word) chunk_has_word = true;
+    }
+    i += cp.len;
+  }
+  if (in_chunk && chunk_has_word) ++words;
+  return words;
+}
+
+bool has_no_words(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    CodePoint cp = classify(s, i);
+    if (cp.kind == Kind::word) return false;
+    i += cp.len;
+  }
+  return true;
+}
+
+std::vector<Span> sentences(const std::vector<Token>& tokens) {
+  std::vector<Span> out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].sentence_start || out.empty()) out.push_back({i, i});
+    out.back().end = i + 1;
+  }
+  return out;
+}
+
+}  // namespace handoff::text

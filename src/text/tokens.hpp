@@ -1,0 +1,57 @@
+// Words as the rules see them: one linear pass over UTF-8 text, punctuation dropped,
+// ASCII lower-cased, with just enough context (sentence breaks, the byte on either side)
+// for the checks to ask "is this number followed by %?" or "is this an initial?".
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace handoff::text {
+
+struct Token {
+  std::string_view raw;         // as written: a view into the tokenized text
+  std::string lower;            // ASCII lower-cased; a typographic apostrophe becomes '
+  std::size_t offset = 0;       // byte offset of `raw` in the text
+  bool sentence_start = false;  // the first token, or . ! ? ; or a blank line precedes it
+  bool joined = false;          // only spaces or tabs separate it from the previous token
+  char prev_char = 0;           // the byte right before the token, 0 at the start
+  char next_char = 0;           // the byte right after the token, 0 at the end
+};
+
+// A word is a run of letters and digits (any non-ASCII letter counts), keeping an apostrophe
+// between letters ("I'll") and a '.' or ',' between digits ("67,200", "3.5").
+std::vector<Token> tokenize(std::string_view text);
+
+// Whitespace-separated chunks that contain at least one letter or digit ("N/A" is one word,
+// "--" is none).
+std::size_t count_words(std::string_view text);
+
+std::string lower_ascii(std::string_view s);
+
+// True when the text has no letter or digit at all (blank, or only punctuation).
+bool has_no_words(std::string_view text);
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// "67", "3.5", "10x", "48h": starts with a digit.
+inline bool is_number(const Token& t) { return !t.raw.empty() && is_digit(t.raw.front()); }
+
+// "Ines", "McAllister", "O'Hara": an ASCII capital, then at least one lower-case letter, no digits.
+bool is_capitalised(const Token& t);
+
+// "R" written as "R.": a single capital letter followed by a period.
+inline bool is_initial(const Token& t) {
+  return t.raw.size() == 1 && is_upper(t.raw.front()) && t.next_char == '.';
+}
+
+// [begin, end) token index ranges, one per sentence.
+struct Span {
+  std::size_t begin = 0, end = 0;
+};
+std::vector<Span> sentences(const std::vector<Token>& tokens);
+
+}  // namespace handoff::text

@@ -1,0 +1,232 @@
+// Configuration: the built-in defaults, user files on top, errors with line and key path,
+// finding .handoff-lint.yaml, and dump_config round trips.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "handoff/config.hpp"
+
+using namespace handoff;
+namespace fs = std::filesystem;
+
+namespace {
+
+Config apply_ok(const Config& base, const std::string& text) {
+  auto result = apply_config(base, text, ".handoff-lint.yaml");
+  if (auto* err = std::get_if<ConfigError>(&result)) FAIL("unexpected error: " << err->message);
+  return std::get<Config>(result);
+}
+
+ConfigError apply_err(const std::string& text) {
+  auto result = apply_config(default_config(), text, "team/.handoff-lint.yaml");
+  REQUIRE(std::holds_alternative<ConfigError>(result));
+  return std::get<ConfigError>(result);
+}
+
+struct TempTree {
+  fs::path root;
+  TempTree() {
+    char tmpl[] = "/tmp/handoff-config-XXXXXX";
+    root = ::mkdtemp(tmpl);
+  }
+  ~TempTree() {
+    std::error_code ec;
+    fs::remove_all(root, ec);
+  }
+};
+
+void check_same(const Config& a, const Config& b) {
+  for (Category c : kAllCategories) {
+    INFO(category_key(c));
+    CHECK(a.category(c).threshold == b.category(c).threshold);
+    CHECK(a.category(c).min_words == b.category(c).min_words);
+    CHECK(a.category(c).required == b.category(c).required);
+  }
+  REQUIRE(a.rules.size() == b.rules.size());
+  for (const auto& [code, rc] : a.rules) {
+    INFO(code);
+    REQUIRE(b.rules.count(code) == 1);
+    CHECK(b.rules.find(code)->second.off == rc.off);
+    CHECK(b.rules.find(code)->second.severity == rc.severity);
+  }
+  CHECK(a.labels.entries() == b.labels.entries());
+  CHECK(a.phrases == b.phrases);
+  CHECK(a.limits.max_file_bytes == b.limits.max_file_bytes);
+  CHECK(a.limits.max_yaml_depth == b.limits.max_yaml_depth);
+  CHECK(a.limits.max_yaml_flow_bytes == b.limits.max_yaml_flow_bytes);
+  CHECK(a.limits.max_findings_per_record == b.limits.max_findings_per_record);
+}
+
+}  // namespace
+
+TEST_CASE("the built-in configuration loads", "[yaml]") {
+  auto result = apply_config(Config{}, default_config_text(), "built-in");
+  if (auto* err = std::get_if<ConfigError>(&result))
+    FAIL("built-in config fails at line " << err->pos.line << ": " << err->message);
+  const Config& cfg = default_config();
+  CHECK(cfg.origin == "built-in");
+  CHECK(cfg.category(Category::buying_motivation).min_words == 20);
+  CHECK(cfg.category(Category::promises_commitments).min_words == 10);
+  CHECK(cfg.category(Category::success_criteria).threshold == 70);
+  CHECK(cfg.limits.max_yaml_depth == 64);
+  CHECK(cfg.labels.match("Why they bought") == FieldKey::buying_motivation);
+  CHECK(cfg.labels.match("CSM assigned") == FieldKey::csm);
+  CHECK(cfg.phrase_list("placeholder").size() > 10);
+  CHECK(cfg.phrase_list("no_such_list").empty());
+}
+
+TEST_CASE("a user config overrides categories, rules and limits", "[yaml]") {
+  Config cfg = apply_ok(default_config(),
+                        "categories:\n"
+                        "  success_criteria: {threshold: 85, required: false}\n"
+                        "  champion_profile:\n"
+                        "    min_words: 30\n"
+                        "rules:\n"
+                        "  HL101: off\n"
+                        "  HL102: {severity: warning}\n"
+                        "  HL103: {off: true}\n"
+                        "limits:\n"
+                        "  max_yaml_depth: 32\n"
+                        "  max_file_bytes: 1000000\n");
+  CHECK(cfg.origin == ".handoff-lint.yaml");
+  CHECK(cfg.category(Category::success_criteria).threshold == 85);
+  CHECK_FALSE(cfg.category(Category::success_criteria).required);
+  CHECK(cfg.category(Category::success_criteria).min_words == 15);  // kept from the base
+  CHECK(cfg.category(Category::champion_profile).min_words == 30);
+  CHECK(cfg.rules.at("HL101").off);
+  CHECK_FALSE(cfg.rules.at("HL102").off);
+  CHECK(cfg.rules.at("HL102").severity == Severity::warning);
+  CHECK(cfg.rules.at("HL103").off);
+  CHECK(cfg.limits.max_yaml_depth == 32);
+  CHECK(cfg.limits.max_file_bytes == 1000000);
+  CHECK(cfg.limits.max_yaml_nodes == default_config().limits.max_yaml_nodes);
+}
+
+TEST_CASE("aliases and phrases extend the built-in lists", "[yaml]") {
+  std::size_t base_placeholders = default_config().phrase_list("placeholder").size();
+  Config cfg = apply_ok(default_config(),
+                        "aliases:\n"
+                        "  champion_profile: [Deal sponsor, Exec sponsor]\n"
+                        "  handoff_call: kickoff sync\n"
+                        "phrases:\n"
+                        "  placeholder: [see gong, tbd]\n"
+                        "  house_jargon: [synergy play]\n");
+  CHECK(cfg.labels.match("deal sponsor") == FieldKey::champion_profile);
+  CHECK(cfg.labels.match("Exec Sponsor:") == FieldKey::champion_profile);
+  CHECK(cfg.labels.match("Kickoff sync") == FieldKey::handoff_call);
+  CHECK(cfg.labels.match("champion") == FieldKey::champion_profile);  // built-in kept
+  // "tbd" is already listed: appended lists do not repeat a phrase.
+  CHECK(cfg.phrase_list("placeholder").size() == base_placeholders + 1);
+  CHECK(cfg.phrase_list("placeholder").back() == "see gong");
+  CHECK(cfg.phrase_list("house_jargon") == std::vector<std::string>{"synergy play"});
+}
+
+TEST_CASE("config errors name the file, the line and the dotted key path", "[yaml]") {
+  struct Case {
+    const char* text;
+    std::uint32_t line;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"categories:\n  success_criteria:\n    threshold: high\n", 3,
+       "categories.success_criteria.threshold: expected an integer from 0 to 100, got \"high\""},
+      {"categories:\n  success_criteria: {threshold: 101}\n", 2,
+       "categories.success_criteria.threshold: expected an integer from 0 to 100, got \"101\""},
+      {"categories:\n  champion_profile: {min_words: -1}\n", 2,
+       "categories.champion_profile.min_words: expected an integer from 0 to 100000, got \"-1\""},
+      {"categories:\n  champion_profile:\n    required: maybe\n", 3,
+       "categories.champion_profile.required: expected true or false, got \"maybe\""},
+      {"categories:\n  champion_profile:\n    colour: red\n", 3,
+       "categories.champion_profile.colour: unknown key; expected threshold, min_words or required"},
+      {"categories:\n  vibes: {threshold: 50}\n", 2,
+       "categories.vibes: unknown category; expected one of buying_motivation, champion_profile,"},
+      {"categories: [success_criteria]\n", 1, "categories: expected a mapping, got a list"},
+      {"rules:\n  HL999: off\n", 2, "rules.HL999: unknown rule code"},
+      {"rules:\n  HL101: {severity: fatal}\n", 2,
+       "rules.HL101.severity: expected error, warning or info, got \"fatal\""},
+      {"rules:\n  HL101: disabled\n", 2,
+       "rules.HL101: expected off, or a mapping such as {severity: warning} or {off: true}, got \"disabled\""},
+      {"limits:\n  max_yaml_depth: 500\n", 2,
+       "limits.max_yaml_depth: expected an integer from 1 to 400, got \"500\""},
+      {"limits:\n  max_widgets: 3\n", 2, "limits.max_widgets: unknown limit"},
+      {"limits:\n  max_file_bytes: 2.5\n", 2, "limits.max_file_bytes: expected an integer"},
+      {"aliases:\n  sponsor: [exec sponsor]\n", 2, "aliases.sponsor: unknown field key"},
+      {"aliases:\n  champion_profile:\n    - {name: x}\n", 3,
+       "aliases.champion_profile: expected text, got a mapping"},
+      {"aliases:\n  champion_profile: ['---']\n", 2,
+       "aliases.champion_profile: the label \"---\" has no letters or digits"},
+      {"phrases:\n  placeholder: {a: b}\n", 2, "phrases.placeholder: expected a list of text, got a mapping"},
+      {"version: 2\n", 1, "version: unknown key; expected categories, rules, limits, aliases or phrases"},
+      {"- categories\n", 1, "expected a mapping with keys such as categories:"},
+      {"limits:\n  max_yaml_depth: 10\nlimits:\n  max_yaml_depth: 20\n", 3,
+       "duplicate key limits (first at line 1)"},
+      {"rules: {HL101: off}\n---\nrules: {}\n", 2, "a config file holds one YAML document"},
+      {"categories:\n  success_criteria: {threshold: 80\n", 3, "YAML syntax error"},
+      {"rules:\n  HL101: *other\n", 2, "YAML aliases (*name) are not supported"},
+      {"categories:\n\tchampion_profile: {}\n", 2, "a tab is used for indentation"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    ConfigError err = apply_err(c.text);
+    CHECK(err.file == "team/.handoff-lint.yaml");
+    CHECK(err.pos.line == c.line);
+    CHECK(err.message.find(c.message) != std::string::npos);
+    if (err.message.find(c.message) == std::string::npos) WARN(err.message);
+  }
+}
+
+TEST_CASE("an empty config file changes nothing", "[yaml]") {
+  Config cfg = apply_ok(default_config(), "# nothing configured yet\n");
+  check_same(cfg, default_config());
+  CHECK(cfg.origin == ".handoff-lint.yaml");
+  Config with_null_sections = apply_ok(default_config(), "rules:\naliases:\nphrases:\n");
+  check_same(with_null_sections, default_config());
+}
+
+TEST_CASE("dump_config prints YAML that apply_config accepts back", "[yaml]") {
+  SECTION("the built-in configuration") {
+    std::string dumped = dump_config(default_config());
+    CHECK(dumped.find("categories:\n  buying_motivation: {threshold: 70, min_words: 20, required: true}") !=
+          std::string::npos);
+    // Onto an empty base it rebuilds the same configuration; onto the defaults it changes nothing.
+    check_same(apply_ok(Config{}, dumped), default_config());
+    check_same(apply_ok(default_config(), dumped), default_config());
+  }
+  SECTION("a customised configuration with awkward text") {
+    Config custom = apply_ok(default_config(),
+                             "categories: {political_landscape: {threshold: 0, required: no}}\n"
+                             "rules: {HL101: off, HL205: {severity: info}, HL301: {off: true, severity: error}}\n"
+                             "limits: {max_records_per_file: 12}\n"
+                             "aliases: {relationship_history: ['Account history']}\n"
+                             "phrases:\n"
+                             "  placeholder: ['say \"when\"', 'back\\slash', \"tab\\there\", '# not a comment']\n"
+                             "  'odd list: name': [x]\n");
+    std::string dumped = dump_config(custom);
+    INFO(dumped);
+    Config back = apply_ok(Config{}, dumped);
+    check_same(back, custom);
+    CHECK(back.phrase_list("odd list: name") == std::vector<std::string>{"x"});
+    CHECK(back.phrase_list("placeholder").back() == "# not a comment");
+  }
+}
+
+TEST_CASE("find_config_file walks up from a directory", "[yaml]") {
+  TempTree tree;
+  fs::create_directories(tree.root / "repo/deals/2026");
+  std::ofstream(tree.root / "repo/.handoff-lint.yaml") << "rules: {}\n";
+  std::string found = find_config_file((tree.root / "repo/deals/2026").string());
+  CHECK(found == (tree.root / "repo/.handoff-lint.yaml").string());
+  CHECK(find_config_file((tree.root / "repo").string()) == found);
+
+  // A directory named like the file is not a config file.
+  fs::create_directories(tree.root / "other/.handoff-lint.yaml");
+  fs::create_directories(tree.root / "other/sub");
+  std::string none = find_config_file((tree.root / "other/sub").string());
+  CHECK(none.find(tree.root.string()) == std::string::npos);
+
+  // A start directory that does not exist is not an error.
+  CHECK_NOTHROW(find_config_file((tree.root / "missing/dir").string()));
+}

@@ -1,0 +1,162 @@
+// Text utilities under the rules: tokens, word counts, the phrase matcher, names and items.
+#include <catch2/catch.hpp>
+
+#include "text/items.hpp"
+#include "text/names.hpp"
+#include "text/phrase_matcher.hpp"
+#include "text/tokens.hpp"
+
+using namespace handoff;
+using namespace handoff::text;
+
+namespace {
+
+std::vector<std::string> lowers(const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.push_back(t.lower);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tokenize lower-cases words and drops punctuation", "[rules]") {
+  auto t = tokenize("TBD -- see CRM! I’ll send $67,200 (3.5x) on 2026-04-28.");
+  CHECK(lowers(t) == std::vector<std::string>{"tbd", "see", "crm", "i'll", "send", "67,200",
+                                              "3.5x", "on", "2026", "04", "28"});
+  CHECK(t[0].offset == 0);
+  CHECK(t[1].raw == "see");
+  CHECK(t[3].raw == "I’ll");  // the raw text keeps the typographic apostrophe
+  CHECK(t[5].prev_char == '$');
+  CHECK(t[6].prev_char == '(');
+  CHECK(t[9].prev_char == '-');
+}
+
+TEST_CASE("tokenize marks sentence starts, but not after initials or abbreviations", "[rules]") {
+  auto t = tokenize("Ines R. owns it. The CFO (Mr. Wren) disagrees; IT is fine!\n\nNew para");
+  std::vector<std::string> starts;
+  for (const Token& tok : t)
+    if (tok.sentence_start) starts.push_back(std::string(tok.raw));
+  CHECK(starts == std::vector<std::string>{"Ines", "The", "IT", "New"});
+  auto spans = sentences(t);
+  REQUIRE(spans.size() == 4);
+  CHECK(spans[0].begin == 0);
+  CHECK(spans[0].end == 4);  // Ines R owns it
+}
+
+TEST_CASE("tokenize records whether only blanks separate two words", "[rules]") {
+  auto t = tokenize("Ines Calloway, VP\nOps");
+  REQUIRE(t.size() == 4);
+  CHECK(t[1].joined);
+  CHECK_FALSE(t[2].joined);  // after a comma
+  CHECK_FALSE(t[3].joined);  // after a line break
+}
+
+TEST_CASE("tokenize treats Unicode punctuation as separators", "[rules]") {
+  auto t = tokenize("weekly\xE2\x80\x94Slack \xC2\xAB" "call\xC2\xBB caf\xC3\xA9");
+  CHECK(lowers(t) == std::vector<std::string>{"weekly", "slack", "call", "caf\xC3\xA9"});
+}
+
+TEST_CASE("count_words counts blank-separated chunks with a letter or digit", "[rules]") {
+  CHECK(count_words("") == 0);
+  CHECK(count_words("  --  ?  ") == 0);
+  CHECK(count_words("N/A") == 1);
+  CHECK(count_words("follow-up call on 2026-04-28, weekly.") == 5);
+  CHECK(count_words("one\ntwo\tthree") == 3);
+  CHECK(has_no_words(" - ? -- "));
+  CHECK_FALSE(has_no_words("- x"));
+}
+
+TEST_CASE("a phrase matches whole words only, ignoring case and punctuation", "[rules]") {
+  PhraseMatcher m({"see CRM", "N/A", "weekly", "I'll tell them on the call"});
+  CHECK(m.find_first(tokenize("Details: SEE crm.")));
+  CHECK(m.find_first(tokenize("n / a")));
+  CHECK(m.find_first(tokenize("I’ll tell them on the call")));
+  CHECK_FALSE(m.find_first(tokenize("biweekly sync")));  // not a word of its own
+  CHECK_FALSE(m.find_first(tokenize("see the CRM")));
+  auto hit = m.find_first(tokenize("We meet weekly"));
+  REQUIRE(hit);
+  CHECK(hit->begin == 2);
+  CHECK(hit->length == 1);
+}
+
+TEST_CASE("the longest phrase at a position wins and word-less phrases add nothing", "[rules]") {
+  PhraseMatcher m({"end of", "end of the quarter", "--", "?"});
+  auto tokens = tokenize("by the end of the quarter");
+  CHECK(m.longest_at(tokens, 2) == 4);
+  CHECK(m.longest_at(tokens, 0) == 0);
+  CHECK(m.has_word("end") == false);
+  CHECK(PhraseMatcher({"--", "?"}).empty());
+}
+
+TEST_CASE("covers splits a text into whole phrases, trying every split", "[rules]") {
+  PhraseMatcher m({"tbd", "see crm", "see", "crm notes", "will cover on the call"});
+  auto yes = tokenize("TBD, see CRM notes");  // needs "see" + "crm notes", not "see crm"
+  CHECK(m.covers(yes, 0, yes.size()));
+  auto no = tokenize("TBD, budget approved");
+  CHECK_FALSE(m.covers(no, 0, no.size()));
+}
+
+TEST_CASE("a phrase book compiles every list of a config and answers unknown names", "[rules]") {
+  Config config;
+  config.phrases["channels"] = {"slack", "ms teams"};
+  PhraseBook book(config);
+  CHECK(book.list("channels").find_first(tokenize("ping on MS Teams")));
+  CHECK(book.list("no-such-list").empty());
+}
+
+TEST_CASE("names are First Last or First L., not titles, products or months", "[rules]") {
+  auto stop = [](const std::string& w) {
+    return w == "the" || w == "vp" || w == "slack" || w == "march" || w == "operations";
+  };
+  NameRules rules{stop, nullptr};
+  auto found = [&](std::string_view s) {
+    auto t = tokenize(s);
+    return has_name(t, 0, t.size(), rules);
+  };
+  CHECK(found("Ines Calloway drove it"));
+  CHECK(found("Champion: Ines C. (VP Operations)"));
+  CHECK(found("talk to O'Hara McAllister first"));
+  CHECK_FALSE(found("The VP of Operations drove it"));
+  CHECK_FALSE(found("The Operations team"));
+  CHECK_FALSE(found("Slack March"));
+  CHECK_FALSE(found("Ines, VP Operations"));  // a single first name alone is not enough
+  CHECK_FALSE(found("CFO IT"));
+  std::unordered_set<std::string> known;
+  add_name_words("Ines Calloway", known);
+  rules.known = &known;
+  CHECK(found("Ines, VP Operations"));
+}
+
+TEST_CASE("field_items falls back to the whole text and drops blank items", "[rules]") {
+  Field f;
+  f.text = "Only text";
+  f.pos = {4, 2};
+  auto items = field_items(f);
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].text == "Only text");
+  CHECK(items[0].pos.line == 4);
+  f.items = {{"  ", {5, 1}}, {"real", {6, 1}}};
+  items = field_items(f);
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].text == "real");
+}
+
+TEST_CASE("split_enumerated splits inline (1) ... (2) lists only", "[rules]") {
+  auto pieces = split_enumerated({"Three asks: (1) sandbox by May, (2) SSO in week one, 3) a call", {7, 3}});
+  REQUIRE(pieces.size() == 3);
+  CHECK(pieces[0].text == "Three asks: (1) sandbox by May,");
+  CHECK(pieces[1].text == "(2) SSO in week one,");
+  CHECK(pieces[2].text == "3) a call");
+  CHECK(pieces[2].pos.line == 7);
+  CHECK(split_enumerated({"Only (1) marker", {1, 1}}).size() == 1);
+  CHECK(split_enumerated({"version2) is not a marker (3)", {1, 1}}).size() == 1);
+}
+
+TEST_CASE("strip_angle_prompts removes template prompts and excerpt cuts safely", "[rules]") {
+  CHECK(strip_angle_prompts("<What made them buy?> TBD") == "  TBD");
+  CHECK(strip_angle_prompts("a < b and more") == "a < b and more");
+  CHECK(excerpt("  short  ") == "short");
+  CHECK(excerpt("first line\nsecond") == "first line");
+  CHECK(excerpt(std::string(50, 'x'), 10) == "xxxxxxxxxx...");
+  CHECK(excerpt("caf\xC3\xA9 au lait", 4) == "caf...");  // never splits a UTF-8 sequence
+}
