@@ -18,8 +18,28 @@ void check_champion_named(CheckContext& ctx) {
 void check_champion_stake(CheckContext& ctx) {
   const Field& f = field(ctx);
   if (phrases(ctx, lists::stakes).find_first(text::tokenize(f.text))) return;
-  ctx.report(f.pos, "Say what the champion personally stakes on this deal: a goal, a target, "
-                    "their credibility.");
+  ctx.report(f.pos,
+             "Say what the champion personally stakes on this deal: a goal, a target, "
+             "their credibility.");
+}
+
+void check_champion_role(CheckContext& ctx) {
+  const Field& f = field(ctx);
+  Tokens tokens = text::tokenize(f.text);
+  if (phrases(ctx, lists::role_words).find_first(tokens) ||
+      phrases(ctx, lists::role_verbs).find_first(tokens))
+    return;
+  // "Paz Ferreira, studio manager": whatever follows the name after a comma is its title.
+  std::unordered_set<std::string> known;
+  text::NameRules names = name_rules(ctx, known);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::size_t len = text::name_at(tokens, i, names);
+    if (len == 0) continue;
+    const Token& last = tokens[i + len - 1];
+    if ((last.next_char == ',' || last.next_char == '(') && i + len < tokens.size()) return;
+    i += len - 1;
+  }
+  ctx.report(f.pos, "Give the champion's title or role: what they run or answer for.");
 }
 
 namespace {
@@ -90,6 +110,18 @@ const RuleText kHL206 = {
 champion_profile: >
   Ines Calloway, VP Operations, ran the evaluation and chose us over two other
   vendors after the pilot.
+)yaml",
+    kGoodChampion,
+};
+
+const RuleText kHL207 = {
+    "The champion profile gives no title or role for the champion.",
+    "The same name means different things as \"office manager\" and as \"COO\": the role says "
+    "what the champion can decide, whom they answer to, and which wins they can show.",
+    R"yaml(account: Halvorsen Freight
+champion_profile: >
+  Ines Calloway drove the purchase and fought hard for the budget. She is
+  personally on the hook: her bonus this year is tied to on-time delivery.
 )yaml",
     kGoodChampion,
 };

@@ -20,6 +20,30 @@ void check_motivation_trigger(CheckContext& ctx) {
              "Name the event that triggered the purchase, or what is at stake if nothing changes.");
 }
 
+void check_motivation_reason(CheckContext& ctx) {
+  const Field& f = field(ctx);
+  Tokens tokens = text::tokenize(f.text);
+  const text::PhraseMatcher& triggers = phrases(ctx, lists::triggers);
+  // A reason is stated, not labelled: "Regulatory requirement." names a topic, not an event.
+  // A full date ("loses support on 2026-08-31") is an event or a deadline either way.
+  for (const text::Span& s : text::sentences(tokens)) {
+    if (s.end - s.begin < kStatementWords) continue;
+    if (triggers.find_first(tokens, s.begin, s.end) || has_deadline(ctx, tokens, s.begin, s.end) ||
+        has_full_date(tokens, s.begin, s.end))
+      return;
+  }
+  if (auto generic = phrases(ctx, lists::generic_motivation).find_first(tokens)) {
+    ctx.report(f.pos, fmt::format("\"{}\" is the stated use case, not the reason they bought: "
+                                  "say what happened, what deadline they face, or what is at "
+                                  "stake.",
+                                  matched_text(f.text, tokens, *generic)));
+    return;
+  }
+  ctx.report(f.pos,
+             "This says what they bought, not why now: add the event, the deadline or what is at "
+             "stake that made them buy.");
+}
+
 void check_motivation_timeframe(CheckContext& ctx) {
   const Field& f = field(ctx);
   if (has_time_reference(ctx, text::tokenize(f.text))) return;
@@ -103,14 +127,35 @@ buying_motivation: >
 )yaml",
 };
 
+const RuleText kHL107 = {
+    "The buying motivation gives no reason at all: no trigger event, no stake and no deadline "
+    "in any sentence, only the stated use case.",
+    "\"Streamline processes\" is what the CRM already says. The CSM needs what the customer is "
+    "trying to protect or prove: the event that forced the purchase, the date they face, or "
+    "what is lost if nothing changes. Without one of them the kickoff is planned around the "
+    "wrong goal. A label (\"Regulatory requirement.\") does not count: the reason has to be "
+    "stated in a sentence.",
+    R"yaml(account: Halvorsen Freight
+buying_motivation: >
+  Halvorsen wants to streamline processes and improve visibility across the
+  dispatch team as part of a wider digital transformation effort this year.
+)yaml",
+    R"yaml(account: Halvorsen Freight
+buying_motivation: >
+  Their dispatch board crashed during the November peak and two retail clients
+  threatened to leave. The COO gave Ines Calloway until the end of Q2 to get on-time
+  delivery back above 95%.
+)yaml",
+};
+
 const RuleText kHL106 = {
     "The buying motivation gives no time frame: no date, quarter, milestone or duration.",
     "The deadline sets the pace of onboarding; a CSM who does not know it plans a standard "
     "rollout for a customer who needed results by a fixed date.",
     R"yaml(account: Halvorsen Freight
 buying_motivation: >
-  Their dispatch board crashed during peak season and two retail clients threatened
-  to leave, so the COO wants a replacement that the dispatchers actually trust.
+  Their dispatch board crashed twice under peak load and two retail clients
+  threatened to leave, so the COO wants a replacement the dispatchers trust.
 )yaml",
     R"yaml(account: Halvorsen Freight
 buying_motivation: >

@@ -19,8 +19,9 @@ void check_politics_stance(CheckContext& ctx) {
           names_person_or_role(ctx, tokens, s.begin, s.end, names))
         return;
   }
-  ctx.report(f.pos, "Say who stands where, by name or role: skeptical, opposed, overruled, "
-                    "neutral or supportive.");
+  ctx.report(f.pos,
+             "Say who stands where, by name or role: skeptical, opposed, overruled, "
+             "neutral or supportive.");
 }
 
 void check_politics_named(CheckContext& ctx) {
@@ -30,6 +31,29 @@ void check_politics_named(CheckContext& ctx) {
   Tokens tokens = text::tokenize(f.text);
   if (text::has_name(tokens, 0, tokens.size(), names)) return;
   ctx.report(f.pos, "Name the people behind the roles, not only their titles.");
+}
+
+void check_politics_role(CheckContext& ctx) {
+  const Field& f = field(ctx);
+  std::unordered_set<std::string> known;
+  text::NameRules names = name_rules(ctx, known);
+  std::unordered_set<std::string> with_roles = people_with_roles(ctx);
+  bool named = false;
+  for (const TextItem& item : text::field_items(f)) {
+    Tokens tokens = text::tokenize(item.text);
+    for (const text::Span& s : text::sentences(tokens))
+      for (std::size_t i = s.begin; i < s.end; ++i) {
+        std::size_t len = text::name_at(tokens, i, names);
+        if (len == 0) continue;
+        if (name_has_role(ctx, tokens, i, len, s, with_roles)) return;
+        named = true;
+        i += len - 1;
+      }
+  }
+  if (!named) return;  // no one is named at all: HL506 says so
+  ctx.report(f.pos,
+             "Give the role of the people named (\"Tomasz Wren, CFO\"): what they "
+             "control tells the CSM what their stance can block.");
 }
 
 namespace {
@@ -101,6 +125,19 @@ const RuleText kHL506 = {
 political_landscape: >
   The CFO was skeptical and lost the budget argument; the IT manager is neutral but
   was overruled on the vendor choice.
+)yaml",
+    kGoodPolitics,
+};
+
+const RuleText kHL507 = {
+    "People are named in the political landscape, but none with a role: no title next to a "
+    "name, no role word in the sentence, and not a key contact or the champion.",
+    "A stance matters through what the person controls: a skeptical CFO holds change orders, "
+    "a skeptical team lead holds adoption. A bare name does not tell the CSM which.",
+    R"yaml(account: Halvorsen Freight
+political_landscape: >
+  Tomasz Wren was skeptical and lost the budget argument; he will watch every
+  change order. Hugo Tanaka is neutral but was overruled on the choice of tool.
 )yaml",
     kGoodPolitics,
 };

@@ -1,8 +1,8 @@
 // Presence (missing, empty, placeholder) and "too thin": the same question for every category,
 // so one implementation serves all seven rows of each kind in the table.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "rules/rules.hpp"
 #include "rules/support.hpp"
@@ -11,7 +11,8 @@ namespace handoff::rules {
 
 void check_missing(CheckContext& ctx) {
   if (field(ctx).present) return;
-  ctx.report({}, fmt::format("Add the {} field; this record has none.", title_lower(category(ctx))));
+  ctx.report({},
+             fmt::format("Add the {} field; this record has none.", title_lower(category(ctx))));
 }
 
 void check_empty(CheckContext& ctx) {
@@ -51,7 +52,8 @@ void check_thin(CheckContext& ctx) {
                                   words, min_words));
     return;
   }
-  ctx.report(f.pos, fmt::format("Say more: {} words here, at least {} expected.", words, min_words));
+  ctx.report(f.pos,
+             fmt::format("Say more: {} words here, at least {} expected.", words, min_words));
 }
 
 }  // namespace handoff::rules

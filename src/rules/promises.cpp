@@ -3,6 +3,8 @@
 // quality check here stands down for it.
 #include <fmt/format.h>
 
+#include <vector>
+
 #include "rules/rules.hpp"
 #include "rules/support.hpp"
 
@@ -24,14 +26,77 @@ void check_promises_run_together(CheckContext& ctx) {
   }
 }
 
+namespace {
+
+// Each commitment: list items, and the pieces of an inline "(1) ... (2) ..." enumeration.
+std::vector<TextItem> commitments(const CheckContext& ctx) {
+  std::vector<TextItem> out;
+  for (const TextItem& item : text::field_items(field(ctx)))
+    for (TextItem& piece : text::split_enumerated(item)) out.push_back(std::move(piece));
+  return out;
+}
+
+// Built from words like "support", "care", "smooth", with no date or number to check: two
+// or more such words, or one in a short item ("Great support throughout."). A longer item
+// with one ("help produce their audit reports in the reviewers' format") names a deliverable.
+bool is_vague(const CheckContext& ctx, const Tokens& tokens) {
+  constexpr std::size_t kShortItemWords = 10;
+  if (has_checkable_detail(ctx, tokens)) return false;
+  std::size_t vague = count_matches(phrases(ctx, lists::vague_promises), tokens);
+  return vague >= 2 || (vague == 1 && tokens.size() <= kShortItemWords);
+}
+
+}  // namespace
+
 void check_promises_when(CheckContext& ctx) {
   if (explicit_no_commitments(ctx)) return;
-  for (const TextItem& item : text::field_items(field(ctx)))
-    for (const TextItem& piece : text::split_enumerated(item)) {
-      if (has_time_reference(ctx, text::tokenize(piece.text))) continue;
-      ctx.report(piece.pos, fmt::format("Say by when \"{}\" is due: a date, a week or a milestone.",
+  const text::PhraseMatcher& no_date = phrases(ctx, lists::no_date_statements);
+  for (const TextItem& piece : commitments(ctx)) {
+    Tokens tokens = text::tokenize(piece.text);
+    // "Not dated yet" answers the question: the CSM knows to set the date. A vague item is
+    // HL307's: asking for the date of "great support" would count it twice.
+    if (has_time_reference(ctx, tokens) || no_date.find_first(tokens) || is_vague(ctx, tokens))
+      continue;
+    ctx.report(piece.pos, fmt::format("Say by when \"{}\" is due: a date, a week or a milestone.",
+                                      text::excerpt(piece.text)));
+  }
+}
+
+void check_promise_vague(CheckContext& ctx) {
+  if (explicit_no_commitments(ctx)) return;
+  for (const TextItem& piece : commitments(ctx))
+    if (is_vague(ctx, text::tokenize(piece.text)))
+      ctx.report(piece.pos, fmt::format("\"{}\" is not a commitment anyone can check: write what "
+                                        "exactly the customer was told, and by when.",
                                         text::excerpt(piece.text)));
-    }
+}
+
+void check_promises_all_vague(CheckContext& ctx) {
+  if (explicit_no_commitments(ctx)) return;
+  std::vector<TextItem> pieces = commitments(ctx);
+  if (pieces.empty()) return;
+  for (const TextItem& piece : pieces)
+    if (!is_vague(ctx, text::tokenize(piece.text))) return;
+  ctx.report(field(ctx).pos,
+             "None of this is a concrete commitment: list what the customer was told, item by "
+             "item, or write \"No commitments beyond the signed order form\".");
+}
+
+CommitmentKind commitment_kind(const CheckContext& ctx, const Tokens& tokens) {
+  if (phrases(ctx, lists::implied_commitments).find_first(tokens)) return CommitmentKind::implied;
+  return CommitmentKind::explicit_;
+}
+
+void check_promise_implied(CheckContext& ctx) {
+  const Field& f = field(ctx);
+  if (!f.present || is_blank(f) || explicit_no_commitments(ctx) ||
+      is_placeholder(ctx, Category::promises_commitments, f.text))
+    return;
+  for (const TextItem& piece : commitments(ctx))
+    if (commitment_kind(ctx, text::tokenize(piece.text)) == CommitmentKind::implied)
+      ctx.report(piece.pos, fmt::format("Implied commitment: \"{}\". The customer may count on "
+                                        "it; confirm with the AE what was said before kickoff.",
+                                        text::excerpt(piece.text, 60)));
 }
 
 namespace {
@@ -107,6 +172,45 @@ const RuleText kHL306 = {
 promises_commitments:
   - Promised a sandbox tenant with their routing data loaded.
   - Agreed that our solutions architect joins the kickoff call in week one.
+)yaml",
+    kGoodPromises,
+};
+
+const RuleText kHL307 = {
+    "A commitment is vague (\"great support\", \"we'll take good care of them\"): built from "
+    "words like support, care or smooth, with no date or number. Each is reported at its line.",
+    "A vague line usually stands for something specific the customer heard. The CSM cannot "
+    "honour \"great support\", and will not know what was really promised until the customer "
+    "says it was not delivered.",
+    R"yaml(account: Halvorsen Freight
+promises_commitments:
+  - Promised a sandbox tenant with their routing data loaded by 2026-04-10.
+  - Great support whenever they need it.
+)yaml",
+    kGoodPromises,
+};
+
+const RuleText kHL308 = {
+    "Every commitment listed is vague: none says what was promised in terms anyone can check.",
+    "Several bullets of \"smooth onboarding\" and \"ongoing support\" are not several "
+    "commitments; they are a gap that looks filled in. If nothing was promised, say so.",
+    R"yaml(account: Halvorsen Freight
+promises_commitments:
+  - We will make sure onboarding is smooth and seamless.
+  - Ongoing support to help them get the most out of the product.
+)yaml",
+    kGoodPromises,
+};
+
+const RuleText kHL309 = {
+    "A commitment is implied rather than stated (\"I implied\", \"I mentioned\", \"on the "
+    "roadmap\"). Reported for information, one finding per commitment, the kind in the message; "
+    "it scores nothing.",
+    "The customer heard an implied commitment as a promise. The CSM must decide, with the AE, "
+    "whether to honour it or reset the expectation before the customer raises it.",
+    R"yaml(account: Halvorsen Freight
+promises_commitments:
+  - I implied the mobile app would get offline sync within 90 days.
 )yaml",
     kGoodPromises,
 };

@@ -1,7 +1,7 @@
 // HL4xx red_flags_risks: objections overcome but not resolved, who raised them, how handled.
-#include <unordered_set>
-
 #include <fmt/format.h>
+
+#include <unordered_set>
 
 #include "rules/rules.hpp"
 #include "rules/support.hpp"
@@ -11,7 +11,9 @@ namespace handoff::rules {
 void check_risk_handling(CheckContext& ctx) {
   const text::PhraseMatcher& handling = phrases(ctx, lists::handling_words);
   for (const TextItem& item : text::field_items(field(ctx))) {
-    if (handling.find_first(text::tokenize(item.text))) continue;
+    Tokens tokens = text::tokenize(item.text);
+    // "updating it by February": a date it will be dealt with by is a state too.
+    if (handling.find_first(tokens) || has_deadline(ctx, tokens, 0, tokens.size())) continue;
     ctx.report(item.pos, fmt::format("Say how \"{}\" was handled or where it stands now.",
                                      text::excerpt(item.text)));
   }
@@ -23,8 +25,48 @@ void check_risk_source(CheckContext& ctx) {
   for (const TextItem& item : text::field_items(field(ctx))) {
     Tokens tokens = text::tokenize(item.text);
     if (names_person_or_role(ctx, tokens, 0, tokens.size(), names)) continue;
-    ctx.report(item.pos, fmt::format("Say who raised \"{}\": a name or a role.",
+    ctx.report(item.pos,
+               fmt::format("Say who raised \"{}\": a name or a role.", text::excerpt(item.text)));
+  }
+}
+
+void check_risk_generic(CheckContext& ctx) {
+  std::unordered_set<std::string> known;
+  text::NameRules names = name_rules(ctx, known);
+  const text::PhraseMatcher& generic = phrases(ctx, lists::generic_risks);
+  for (const TextItem& item : text::field_items(field(ctx))) {
+    Tokens tokens = text::tokenize(item.text);
+    if (!generic.find_first(tokens) || text::has_name(tokens, 0, tokens.size(), names) ||
+        has_checkable_detail(ctx, tokens))
+      continue;
+    ctx.report(item.pos, fmt::format("\"{}\" fits any deal: name the actual concern, who holds "
+                                     "it, and where it stands.",
                                      text::excerpt(item.text)));
+  }
+}
+
+void check_risks_deny_politics(CheckContext& ctx) {
+  const Record& rec = ctx.record();
+  const Field& risks = rec.field(Category::red_flags_risks);
+  if (!risks.present || is_blank(risks)) return;  // HL401 and HL402 speak for these
+  Tokens said = text::tokenize(text::strip_angle_prompts(risks.text));
+  if (said.empty() || phrases(ctx, lists::no_risks).longest_at(said, 0) == 0) return;
+  const Field& politics = rec.field(Category::political_landscape);
+  std::unordered_set<std::string> known;
+  text::NameRules names = name_rules(ctx, known);
+  const text::PhraseMatcher& opposing = phrases(ctx, lists::opposing_stances);
+  Tokens tokens = text::tokenize(politics.text);
+  for (const text::Span& s : text::sentences(tokens)) {
+    if (!opposing.find_first(tokens, s.begin, s.end) ||
+        !names_person_or_role(ctx, tokens, s.begin, s.end, names))
+      continue;
+    const Token& first = tokens[s.begin];
+    std::string_view sentence = std::string_view(politics.text).substr(first.offset);
+    ctx.report(risks.pos, fmt::format("Red flags say there are none, but the political landscape "
+                                      "names resistance (\"{}\"): list it here, with how it is "
+                                      "handled.",
+                                      text::excerpt(sentence, 60)));
+    return;
   }
 }
 
@@ -94,6 +136,41 @@ const RuleText kHL406 = {
     R"yaml(account: Halvorsen Freight
 red_flags_risks:
   - Concern about the SSO rollout; a joint review is scheduled for week two.
+)yaml",
+    kGoodRisks,
+};
+
+const RuleText kHL407 = {
+    "Red flags say there are none (\"None\", \"No real risks\"...) while the political "
+    "landscape names someone skeptical, opposed, overruled or blocking. A deal-level "
+    "consistency finding: it scores nothing, the other red-flag rules score the field.",
+    "A skeptic who lost the argument is the most likely source of trouble in implementation. "
+    "\"No risks\" next to a named opponent tells the CSM the field was not thought through.",
+    R"yaml(account: Halvorsen Freight
+red_flags_risks: None.
+political_landscape: >
+  The CFO, Tomasz Wren, was skeptical and lost the budget argument to Ines; he will
+  watch every change order.
+)yaml",
+    R"yaml(account: Halvorsen Freight
+red_flags_risks:
+  - The CFO, Tomasz Wren, lost the budget argument and will watch every change order;
+    we agreed to send him a monthly cost summary.
+political_landscape: >
+  The CFO, Tomasz Wren, was skeptical and lost the budget argument to Ines; he will
+  watch every change order.
+)yaml",
+};
+
+const RuleText kHL408 = {
+    "A risk is boilerplate (\"as with any project, some adoption risk\", \"the usual change "
+    "management\"): a generic concern with no person, date or figure. Reported at its line.",
+    "Every rollout has adoption risk; the CSM needs the concern this customer raised, who "
+    "raised it, and how it was left, to walk into kickoff ready for it.",
+    R"yaml(account: Halvorsen Freight
+red_flags_risks:
+  - As with any new system there is some adoption risk, and the team will need
+    to manage change carefully; we will keep an eye on it together.
 )yaml",
     kGoodRisks,
 };

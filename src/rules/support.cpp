@@ -1,5 +1,6 @@
 #include "rules/support.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace handoff::rules {
@@ -37,11 +38,22 @@ bool starts_date(const Tokens& tokens, std::size_t i) {
 // "10x", "48h", "5k": a number with its unit written on.
 bool has_glued_unit(const Token& t) {
   std::size_t k = 0;
-  while (k < t.lower.size() && (text::is_digit(t.lower[k]) || t.lower[k] == '.' || t.lower[k] == ','))
+  while (k < t.lower.size() &&
+         (text::is_digit(t.lower[k]) || t.lower[k] == '.' || t.lower[k] == ','))
     ++k;
   std::string_view suffix = std::string_view(t.lower).substr(k);
   if (suffix.empty()) return false;
   return suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th";
+}
+
+// Small words that may follow a bare target figure ("to 90 for", "under 10 a week").
+bool is_connector(std::string_view w) {
+  for (std::string_view c :
+       {"to",     "from", "by",    "in",    "within", "per",     "a",     "an",  "each",
+        "or",     "and",  "than",  "on",    "at",     "before",  "after", "for", "of",
+        "across", "over", "under", "every", "with",   "without", "during"})
+    if (w == c) return true;
+  return false;
 }
 
 bool after_currency(const Token& t) {
@@ -82,11 +94,20 @@ bool is_placeholder(const CheckContext& ctx, Category c, std::string_view value)
     for (std::size_t i = 0; same && i < p.size(); ++i) same = p[i].lower == tokens[i].lower;
     if (same) return true;
   }
-  return phrases(ctx, lists::placeholder).covers(tokens, 0, tokens.size());
+  const text::PhraseMatcher& placeholders = phrases(ctx, lists::placeholder);
+  if (placeholders.covers(tokens, 0, tokens.size())) return true;
+  // "TBD, will go through these on the call": a placeholder, then only a deferral.
+  constexpr std::size_t kDeferralWords = 10;
+  std::size_t lead = placeholders.longest_at(tokens, 0);
+  if (lead == 0 || tokens.size() - lead > kDeferralWords) return false;
+  for (std::size_t i = lead; i < tokens.size(); ++i)
+    if (text::is_number(tokens[i])) return false;
+  return phrases(ctx, lists::deferrals).find_first(tokens, lead, tokens.size()).has_value();
 }
 
 bool explicit_no_commitments(const CheckContext& ctx) {
-  std::vector<TextItem> items = text::field_items(ctx.record().field(Category::promises_commitments));
+  std::vector<TextItem> items =
+      text::field_items(ctx.record().field(Category::promises_commitments));
   if (items.size() != 1) return false;
   Tokens tokens = text::tokenize(items.front().text);
   return phrases(ctx, lists::no_commitments).find_first(tokens) &&
@@ -106,18 +127,110 @@ bool has_time_reference(const CheckContext& ctx, const Tokens& tokens, std::size
   return false;
 }
 
+bool has_deadline(const CheckContext& ctx, const Tokens& tokens, std::size_t begin,
+                  std::size_t end) {
+  // How far after the marker the time reference may start: "by the end of the first quarter".
+  constexpr std::size_t kReach = 6;
+  const text::PhraseMatcher& markers = phrases(ctx, lists::deadline_markers);
+  for (std::size_t i = begin; i < end && i < tokens.size(); ++i) {
+    std::size_t len = markers.longest_at(tokens, i, end);
+    if (len == 0) continue;
+    std::size_t from = i + len;
+    if (has_time_reference(ctx, tokens, from, std::min(end, from + kReach))) return true;
+  }
+  return false;
+}
+
 bool has_measure(const CheckContext& ctx, const Tokens& tokens) {
   if (phrases(ctx, lists::measure_words).find_first(tokens)) return true;
   const text::PhraseMatcher& units = phrases(ctx, lists::measure_units);
+  const text::PhraseMatcher& durations = phrases(ctx, lists::duration_units);
   const text::PhraseMatcher& targets = phrases(ctx, lists::target_words);
+  const text::PhraseMatcher& generic = phrases(ctx, lists::generic_outcomes);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (!text::is_number(t) || is_date_part(tokens, i) || starts_date(tokens, i)) continue;
-    if (t.next_char == '%' || has_glued_unit(t) || after_currency(t)) return true;
-    if (i + 1 < tokens.size() && units.longest_at(tokens, i + 1)) return true;
-    if (i > 0 && targets.has_word(tokens[i - 1].lower)) return true;
+    bool has_next = i + 1 < tokens.size();
+    // "100% adoption", "2x efficiency and ...": a figure on an outcome that fits every deal.
+    // "3x faster quotes" and "80% adoption among the 40 reps" say what is measured.
+    if (std::size_t len = has_next ? generic.longest_at(tokens, i + 1) : 0) {
+      std::size_t after = i + 1 + len;
+      if (after >= tokens.size() || !tokens[after].joined || is_connector(tokens[after].lower))
+        continue;
+    }
+    if (t.next_char == '%' || after_currency(t)) return true;
+    if (has_glued_unit(t)) return true;
+    if (is_year(t)) continue;
+    std::string_view before = i > 0 ? std::string_view(tokens[i - 1].lower) : std::string_view();
+    // "within 12 months", "in the first 30 days": a duration that says when, not how much.
+    bool says_when = before == "within" || before == "in" || before == "for" || before == "after" ||
+                     before == "first" || before == "next" || before == "last" || before == "every";
+    if (has_next && units.longest_at(tokens, i + 1)) {
+      if (says_when && durations.longest_at(tokens, i + 1)) continue;
+      return true;
+    }
+    // "under 5", "to 90 for both clients": a bare figure after a target word. "by 3 KPIs"
+    // counts things, it does not measure them.
+    bool counts_things = has_next && tokens[i + 1].joined && !is_connector(tokens[i + 1].lower);
+    if (i > 0 && targets.has_word(tokens[i - 1].lower) && !says_when && !counts_things) return true;
   }
   return false;
+}
+
+std::vector<TextItem> criteria(const Field& field) {
+  std::vector<TextItem> pieces;
+  for (const TextItem& item : text::field_items(field))
+    for (TextItem& piece : text::split_enumerated(item)) pieces.push_back(std::move(piece));
+  if (pieces.size() != 1) return pieces;
+  // One prose paragraph: its sentences ("...; and ...") are the units.
+  TextItem whole = std::move(pieces.front());
+  pieces.clear();
+  Tokens tokens = text::tokenize(whole.text);
+  for (const text::Span& s : text::sentences(tokens)) {
+    const Token& first = tokens[s.begin];
+    const Token& last = tokens[s.end - 1];
+    pieces.push_back(
+        {whole.text.substr(first.offset, last.offset + last.raw.size() - first.offset), whole.pos});
+  }
+  if (pieces.empty()) pieces.push_back(std::move(whole));
+  return pieces;
+}
+
+bool has_full_date(const Tokens& tokens, std::size_t begin, std::size_t end) {
+  // Three numbers joined by '-' or '/': "2026-2028" is a range of years, not a date.
+  for (std::size_t i = begin; i + 2 < end && i + 2 < tokens.size(); ++i)
+    if (starts_date(tokens, i) && is_date_part(tokens, i + 2) &&
+        tokens[i + 2].prev_char == tokens[i + 1].prev_char)
+      return true;
+  return false;
+}
+
+std::size_t count_matches(const text::PhraseMatcher& list, const Tokens& tokens) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (std::size_t len = list.longest_at(tokens, i)) {
+      ++count;
+      i += len - 1;
+    }
+  return count;
+}
+
+bool has_checkable_detail(const CheckContext& ctx, const Tokens& tokens) {
+  for (const Token& t : tokens)
+    if (text::is_number(t)) return true;
+  return has_time_reference(ctx, tokens);
+}
+
+std::optional<int> newest_year_mentioned(const Record& record) {
+  std::optional<int> newest;
+  auto scan = [&](const Field& f) {
+    for (const Token& t : text::tokenize(f.text))
+      if (is_year(t)) newest = std::max(newest.value_or(0), std::stoi(std::string(t.raw)));
+  };
+  for (const Field& f : record.fields) scan(f);
+  scan(record.handoff_call);
+  scan(record.relationship_history);
+  return newest;
 }
 
 text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::string>& known) {
@@ -134,16 +247,45 @@ text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::stri
       if (list->has_word(w)) return true;
     return false;
   };
-  // The champion's name, once spotted, counts wherever the record mentions it alone.
-  Tokens champion = text::tokenize(rec.field(Category::champion_profile).text);
-  for (std::size_t i = 0; i < champion.size(); ++i)
-    if (std::size_t len = text::name_at(champion, i, rules)) {
-      for (std::size_t k = i; k < i + len; ++k)
-        if (text::is_capitalised(champion[k])) known.insert(champion[k].lower);
-      i += len - 1;
-    }
+  // A full name, once spotted, counts wherever the record mentions the person by one name.
+  for (Category c :
+       {Category::champion_profile, Category::red_flags_risks, Category::political_landscape}) {
+    Tokens tokens = text::tokenize(rec.field(c).text);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      if (std::size_t len = text::name_at(tokens, i, rules)) {
+        if (len > 1)
+          for (std::size_t k = i; k < i + len; ++k)
+            if (text::is_capitalised(tokens[k])) known.insert(tokens[k].lower);
+        i += len - 1;
+      }
+  }
   rules.known = &known;
   return rules;
+}
+
+std::unordered_set<std::string> people_with_roles(const CheckContext& ctx) {
+  const Record& rec = ctx.record();
+  std::unordered_set<std::string> out;
+  for (const Contact& c : rec.key_contacts)
+    if (!text::trim(c.role).empty()) text::add_name_words(c.name, out);
+  std::unordered_set<std::string> known;
+  text::NameRules names = name_rules(ctx, known);
+  const Field& champion = rec.field(Category::champion_profile);
+  Tokens tokens = text::tokenize(champion.text);
+  for (const std::string& name : text::full_names(champion.text, tokens, names))
+    text::add_name_words(name, out);
+  return out;
+}
+
+bool name_has_role(const CheckContext& ctx, const Tokens& tokens, std::size_t i, std::size_t len,
+                   const text::Span& sentence, const std::unordered_set<std::string>& with_roles) {
+  const Token& last = tokens[i + len - 1];
+  if (last.next_char == ',' || last.next_char == '(') return true;
+  for (std::size_t k = i; k < i + len; ++k)
+    if (with_roles.count(tokens[k].lower)) return true;
+  return phrases(ctx, lists::role_words)
+      .find_first(tokens, sentence.begin, sentence.end)
+      .has_value();
 }
 
 bool names_person_or_role(const CheckContext& ctx, const Tokens& tokens, std::size_t begin,

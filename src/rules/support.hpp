@@ -2,6 +2,7 @@
 // signals several categories look for (time references, measures, people and roles).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -39,6 +40,20 @@ inline constexpr std::string_view channels = "channels";
 inline constexpr std::string_view cadences = "cadences";
 inline constexpr std::string_view name_stopwords = "name_stopwords";
 inline constexpr std::string_view no_handoff_call = "no_handoff_call";
+inline constexpr std::string_view deferrals = "deferrals";
+inline constexpr std::string_view role_verbs = "role_verbs";
+inline constexpr std::string_view vague_promises = "vague_promises";
+inline constexpr std::string_view implied_commitments = "implied_commitments";
+inline constexpr std::string_view no_date_statements = "no_date_statements";
+inline constexpr std::string_view deadline_markers = "deadline_markers";
+inline constexpr std::string_view generic_outcomes = "generic_outcomes";
+inline constexpr std::string_view baseline_words = "baseline_words";
+inline constexpr std::string_view open_risks = "open_risks";
+inline constexpr std::string_view generic_risks = "generic_risks";
+inline constexpr std::string_view no_risks = "no_risks";
+inline constexpr std::string_view opposing_stances = "opposing_stances";
+inline constexpr std::string_view meeting_preferences = "meeting_preferences";
+inline constexpr std::string_view noncommittal = "noncommittal";
 }  // namespace lists
 
 // The compiled list `name` (empty when the config has none).
@@ -54,7 +69,8 @@ std::string title_lower(Category c);
 bool is_blank(const Field& f);
 
 // The whole text, once <...> prompts are removed, is nothing but placeholder phrases,
-// punctuation, or the category's own title or question left in from a template.
+// punctuation, or the category's own title or question left in from a template; or a
+// placeholder followed only by a deferral ("TBD, will go through these on the call").
 bool is_placeholder(const CheckContext& ctx, Category c, std::string_view text);
 
 // promises_commitments holds one statement that nothing was promised outside the contract
@@ -69,13 +85,51 @@ inline bool has_time_reference(const CheckContext& ctx, const Tokens& tokens) {
   return has_time_reference(ctx, tokens, 0, tokens.size());
 }
 
+// A deadline: a time reference within a few words after a deadline marker ("by 2026-09-30",
+// "before the audit in March", "within 60 days"), as opposed to a date in the story.
+bool has_deadline(const CheckContext& ctx, const Tokens& tokens, std::size_t begin,
+                  std::size_t end);
+
 // A number with a unit ("10 business days", "40%", "$2M", "3x") or after a target word
-// ("under 5", "to 90"), or a measure word ("double", "zero").
+// ("under 5", "to 90"), or a measure word ("double", "zero"). Not a measure: a year, a
+// duration that says when ("within 12 months"), a count of goals ("2 goals"), or a figure
+// on a generic outcome ("100% adoption", "2x efficiency").
 bool has_measure(const CheckContext& ctx, const Tokens& tokens);
 
+// The units a field's content is judged in: its list items, each inline "(1) ... (2) ..."
+// piece on its own; a prose field with one item yields one piece per sentence.
+std::vector<TextItem> criteria(const Field& field);
+
+// A statement: a sentence of at least this many words, not a label ("Regulatory requirement").
+inline constexpr std::size_t kStatementWords = 5;
+
+// A full date ("2026-04-28", "4/15/2026") in tokens[begin, end).
+bool has_full_date(const Tokens& tokens, std::size_t begin, std::size_t end);
+
+// Non-overlapping matches of `list` in `tokens`, longest first at each position.
+std::size_t count_matches(const text::PhraseMatcher& list, const Tokens& tokens);
+
+// Holds a digit or a time reference: something a reader could check.
+bool has_checkable_detail(const CheckContext& ctx, const Tokens& tokens);
+
+// The newest year (1990-2099) any field or the handoff call mentions, as a year or a date.
+std::optional<int> newest_year_mentioned(const Record& record);
+
 // Person-name rules for this record: the stop lists from the config, and the people the
-// record already names (key contacts, the champion). `known` must outlive the result.
+// record already names (key contacts, and full names in the champion, red flags and
+// politics fields), so "Rubén" alone counts once "Rubén Treviño" was named. `known` must
+// outlive the result.
 text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::string>& known);
+
+// Lower-cased name words of the people whose role the record gives elsewhere: key contacts
+// listed with a role, and the champion (whose role HL207 asks for).
+std::unordered_set<std::string> people_with_roles(const CheckContext& ctx);
+
+// The person named at tokens[i] (length `len`) has a role the reader can find: a role word in
+// the same sentence, a comma or parenthesis right after the name ("Ines Calloway, VP Ops"),
+// or a name in `with_roles`.
+bool name_has_role(const CheckContext& ctx, const Tokens& tokens, std::size_t i, std::size_t len,
+                   const text::Span& sentence, const std::unordered_set<std::string>& with_roles);
 
 // A personal name or a role word ("the CFO", "procurement") in tokens[begin, end).
 bool names_person_or_role(const CheckContext& ctx, const Tokens& tokens, std::size_t begin,

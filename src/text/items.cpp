@@ -12,8 +12,10 @@ bool is_blank_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 std::size_t marker_at(std::string_view s, std::size_t i) {
   std::size_t j = i;
   bool open = j < s.size() && s[j] == '(';
-  if (open) ++j;
-  else if (i > 0 && !is_blank_char(s[i - 1])) return 0;
+  if (open)
+    ++j;
+  else if (i > 0 && !is_blank_char(s[i - 1]))
+    return 0;
   std::size_t digits = j;
   while (j < s.size() && is_digit(s[j]) && j - digits < 3) ++j;
   if (j == digits || j >= s.size() || s[j] != ')') return 0;
@@ -85,7 +87,8 @@ std::string excerpt(std::string_view text, std::size_t max_chars) {
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   // And to the end of the last whole word, when there is one.
   if (!is_blank_char(s[cut]))
-    if (auto space = s.substr(0, cut).find_last_of(" \t"); space != std::string_view::npos && space > 0)
+    if (auto space = s.substr(0, cut).find_last_of(" \t");
+        space != std::string_view::npos && space > 0)
       cut = space;
   return std::string(trim(s.substr(0, cut))) + "...";
 }

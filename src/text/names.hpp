@@ -1,11 +1,13 @@
 // Person-name spotting without a dictionary of names: "First Last" or "First L." made of
 // capitalised words that are not on a stop list (titles, months, products, sentence openers),
-// plus any capitalised word the record already names as a person (key contacts).
+// with hyphenated parts ("Adeyemi-Clarke") and surname particles ("van der Berg"), plus any
+// capitalised word the record already names as a person (key contacts, the champion).
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -20,13 +22,17 @@ struct NameRules {
   const std::unordered_set<std::string>* known = nullptr;
 };
 
-// Length in tokens (2 for "First Last" / "First L.", 1 for a known name) of a personal name
-// starting at tokens[i], or 0.
+// Length in tokens ("First Last", "First L.", "Hye-jin Park", "Piet van der Berg"; 1 for a
+// known first name alone) of a personal name starting at tokens[i], or 0.
 std::size_t name_at(const std::vector<Token>& tokens, std::size_t i, const NameRules& rules);
 
 // True when tokens[begin, end) contain a personal name.
 bool has_name(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
               const NameRules& rules);
+
+// Every name of two words or more in `tokens` (taken from `text`), as written, in order.
+std::vector<std::string> full_names(std::string_view text, const std::vector<Token>& tokens,
+                                    const NameRules& rules);
 
 // The capitalised words of a written name ("Ines Calloway" -> {"ines", "calloway"}).
 void add_name_words(std::string_view name, std::unordered_set<std::string>& out);

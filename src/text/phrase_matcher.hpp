@@ -1,6 +1,7 @@
 // Phrase lists as data: a list is compiled once into a word trie, then matched against a
 // tokenized text in one pass (each start position walks the trie at most as many words as
-// the longest phrase), whole words only, case and punctuation ignored.
+// the longest phrase), whole words only, case and punctuation ignored; a possessive "'s"
+// matches its noun.
 #pragma once
 
 #include <cstddef>
@@ -35,7 +36,12 @@ class PhraseMatcher {
                      F&& on_match) const {
     std::uint32_t node = 0;
     for (std::size_t k = i; k < end && k - i < max_length_; ++k) {
-      auto next = nodes_[node].next.find(tokens[k].lower);
+      const std::string& word = tokens[k].lower;
+      auto next = nodes_[node].next.find(word);
+      // A possessive matches its noun: "the council's vote" holds "council".
+      if (next == nodes_[node].next.end() && word.size() > 2 &&
+          word.compare(word.size() - 2, 2, "'s") == 0)
+        next = nodes_[node].next.find(word.substr(0, word.size() - 2));
       if (next == nodes_[node].next.end()) return;
       node = next->second;
       if (nodes_[node].terminal) on_match(k - i + 1);
@@ -43,8 +49,7 @@ class PhraseMatcher {
   }
 
   // Length in tokens of the longest phrase starting at tokens[i] (bounded by `end`), 0 if none.
-  std::size_t longest_at(const std::vector<Token>& tokens, std::size_t i,
-                         std::size_t end) const;
+  std::size_t longest_at(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const;
   std::size_t longest_at(const std::vector<Token>& tokens, std::size_t i) const {
     return longest_at(tokens, i, tokens.size());
   }

@@ -1,6 +1,7 @@
 #include "text/tokens.hpp"
 
 #include <cstdint>
+#include <utility>
 
 namespace handoff::text {
 namespace {
@@ -28,7 +29,8 @@ CodePoint classify(std::string_view s, std::size_t i) {
   std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
   if (i + len > s.size() || len == 1) return {Kind::word, 1};  // invalid UTF-8: keep going
   std::uint32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  for (std::size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
   if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF)
     return {Kind::space, len};
   if (cp == 0x2018 || cp == 0x2019) return {Kind::apostrophe, len};
@@ -43,8 +45,8 @@ bool is_word_at(std::string_view s, std::size_t i) {
 
 // Abbreviations whose period does not end a sentence.
 bool is_abbreviation(std::string_view lower) {
-  for (std::string_view a : {"vs", "etc", "mr", "mrs", "ms", "dr", "st",
-                             "jr", "sr", "inc", "corp", "ltd", "co", "approx", "incl", "no"})
+  for (std::string_view a : {"vs", "etc", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp",
+                             "ltd", "co", "approx", "incl", "no"})
     if (lower == a) return true;
   return false;
 }
@@ -58,12 +60,44 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The code point at s[i] and its length in bytes (1 for invalid UTF-8, read as Latin-1).
+std::pair<std::uint32_t, std::size_t> decode(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (len == 1 || i + len > s.size()) return {c, 1};
+  std::uint32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+  for (std::size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  return {cp, len};
+}
+
+// Capital letters of the alphabets personal names are written in here: ASCII, Latin-1
+// ("Ángel", "Øyvind"), Latin Extended-A ("Łukasz", "Şahin", "Žofie"), Greek and Cyrillic.
+bool is_capital(std::uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;
+  if (cp >= 0x139 && cp <= 0x148) return cp % 2 == 1;
+  if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
+  if (cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D) return true;
+  return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+}  // namespace
+
 bool is_capitalised(const Token& t) {
-  if (t.raw.size() < 2 || !is_upper(t.raw.front())) return false;
+  if (t.raw.empty()) return false;
+  auto [first, len] = decode(t.raw, 0);
+  if (!is_capital(first) || len >= t.raw.size()) return false;
   bool has_lower = false;
-  for (char ch : t.raw.substr(1)) {
-    if (is_digit(ch)) return false;
-    if (is_lower(ch)) has_lower = true;
+  for (std::size_t i = len; i < t.raw.size();) {
+    auto [cp, n] = decode(t.raw, i);
+    if (cp < 0x80 && is_digit(static_cast<char>(cp))) return false;
+    // Any letter that is not a capital counts as lower case ("ü", "ß", "'" excepted).
+    if (cp < 0x80 ? is_lower(static_cast<char>(cp)) : !is_capital(cp)) has_lower = true;
+    i += n;
   }
   return has_lower;
 }
@@ -93,8 +127,8 @@ std::vector<Token> tokenize(std::string_view s) {
           // A period ends a sentence only when blank space follows it and the word before
           // it is not a single letter ("R.", "e.g.") or an abbreviation.
           if (ch == '.')
-            period_pending = !out.empty() && out.back().raw.size() > 1 &&
-                             !is_abbreviation(out.back().lower);
+            period_pending =
+                !out.empty() && out.back().raw.size() > 1 && !is_abbreviation(out.back().lower);
         }
       }
       if (cp.kind == Kind::newline && period_pending) gap_break = true;

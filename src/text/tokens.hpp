@@ -40,7 +40,8 @@ inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 // "67", "3.5", "10x", "48h": starts with a digit.
 inline bool is_number(const Token& t) { return !t.raw.empty() && is_digit(t.raw.front()); }
 
-// "Ines", "McAllister", "O'Hara": an ASCII capital, then at least one lower-case letter, no digits.
+// "Ines", "McAllister", "O'Hara", "Ángel", "Łukasz": a capital (ASCII, Latin-1, Latin
+// Extended-A, Greek or Cyrillic), then at least one lower-case letter, no digits.
 bool is_capitalised(const Token& t);
 
 // "R" written as "R.": a single capital letter followed by a period.

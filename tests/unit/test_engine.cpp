@@ -11,13 +11,14 @@ namespace {
 using Codes = std::vector<std::string>;
 constexpr auto kMotivation = Category::buying_motivation;
 
-// Trigger and time frame, but thin: only HL104 fires (score 60).
+// Trigger and time frame, but thin: only HL104 fires (score 90).
 Field thin_motivation() { return prose("Board crashed in March; COO deadline end of Q2.", 10); }
-// Time frame but only generic goals: only HL105 fires (score 70).
+// Only generic goals: HL105 (no trigger or stake) and HL107 (no reason at all) fire (score 25).
 Field generic_motivation() {
-  return prose("They want to improve efficiency and streamline processes across the dispatch "
-               "team as part of a wider digital transformation next quarter.",
-               10);
+  return prose(
+      "They want to improve efficiency and streamline processes across the dispatch "
+      "team as part of a wider digital transformation next quarter.",
+      10);
 }
 
 Suppression suppress(std::vector<std::string> rules, std::string reason,
@@ -77,34 +78,39 @@ TEST_CASE("results carry the header facts and each category's settings", "[engin
   CHECK(sc.threshold == 85);
   CHECK_FALSE(sc.required);
   CHECK(sc.pos.line == 60);
-  CHECK(sc.checks.size() == 3);
+  CHECK(sc.checks.size() == 5);
   CHECK(sc.checks[1].rule == "HL605");
-  CHECK(sc.checks[1].earned == 30);
-  CHECK(sc.checks[1].possible == 30);
+  CHECK(sc.checks[1].earned == 25);
+  CHECK(sc.checks[1].possible == 25);
 }
 
-TEST_CASE("thin alone fails the default threshold; one specificity miss passes", "[engine]") {
+TEST_CASE("a short but specific field passes; a field that gives no reason fails", "[engine]") {
   RecordResult thin = lint_field(kMotivation, thin_motivation());
-  CHECK(score(thin, kMotivation) == 60);
-  CHECK(thin.gate == Gate::fail);
-  CHECK(thin.score == 94);  // (6 * 100 + 60) / 7 = 94.3
+  CHECK(codes(thin) == Codes{"HL104"});
+  CHECK(score(thin, kMotivation) == 90);
+  CHECK(thin.gate == Gate::pass);
+  CHECK(thin.score == 99);  // (6 * 100 + 90) / 7 = 98.6
   RecordResult generic = lint_field(kMotivation, generic_motivation());
-  CHECK(score(generic, kMotivation) == 70);
-  CHECK(generic.gate == Gate::pass);
-  CHECK(generic.score == 96);  // (6 * 100 + 70) / 7 = 95.7
+  CHECK(codes(generic) == Codes{"HL105", "HL107"});
+  CHECK(score(generic, kMotivation) == 25);
+  CHECK(generic.gate == Gate::fail);
+  CHECK(generic.score == 89);  // (6 * 100 + 25) / 7 = 89.3
 }
 
 TEST_CASE("the threshold comes from the configuration", "[engine]") {
   Config config = default_config();
-  config.category(kMotivation).threshold = 60;
+  config.category(kMotivation).threshold = 20;
   Record rec = good_record();
-  rec.field(kMotivation) = thin_motivation();
+  rec.field(kMotivation) = generic_motivation();
   CHECK(lint(rec, config).gate == Gate::pass);
+  config.category(kMotivation).threshold = 30;
+  CHECK(lint(rec, config).gate == Gate::fail);
 }
 
 TEST_CASE("a rule switched off is neither run nor scored", "[engine]") {
   Config config = default_config();
   config.rules["HL105"].off = true;
+  config.rules["HL107"].off = true;
   Record rec = good_record();
   rec.field(kMotivation) = generic_motivation();
   RecordResult r = lint(rec, config);
@@ -116,11 +122,13 @@ TEST_CASE("a rule switched off is neither run nor scored", "[engine]") {
 TEST_CASE("a severity override changes the finding and can fail the gate", "[engine]") {
   Config config = default_config();
   config.rules["HL105"].severity = Severity::error;
+  config.rules["HL107"].off = true;
+  config.category(kMotivation).threshold = 50;
   Record rec = good_record();
   rec.field(kMotivation) = generic_motivation();
   RecordResult r = lint(rec, config);
   CHECK(finding(r, "HL105")->severity == Severity::error);
-  CHECK(score(r, kMotivation) == 70);  // the category passes its threshold...
+  CHECK(score(r, kMotivation) == 63);  // 25 of 40 points: the category passes its threshold...
   CHECK(r.gate == Gate::fail);         // ...but an error remains
 }
 
@@ -141,7 +149,7 @@ TEST_CASE("an optional category never fails the gate on its score", "[engine]") 
 
 TEST_CASE("switching off every quality rule of a category leaves presence only", "[engine]") {
   Config config = default_config();
-  for (const char* code : {"HL104", "HL105", "HL106"}) config.rules[code].off = true;
+  for (const char* code : {"HL104", "HL105", "HL106", "HL107"}) config.rules[code].off = true;
   Record rec = good_record();
   rec.field(kMotivation) = generic_motivation();
   CHECK(score(lint(rec, config), kMotivation) == 100);
@@ -167,7 +175,8 @@ TEST_CASE("loader warnings join the findings and follow the rule config", "[engi
 TEST_CASE("a suppression in the field marks the finding and gives its points back", "[engine]") {
   Record rec = good_record();
   rec.field(kMotivation) = generic_motivation();
-  rec.suppressions.push_back(suppress({"HL105"}, "trigger is confidential", kMotivation, 11));
+  rec.suppressions.push_back(
+      suppress({"HL105", "HL107"}, "trigger is confidential", kMotivation, 11));
   RecordResult r = lint(rec);
   const Finding* f = finding(r, "HL105");
   REQUIRE(f);
@@ -180,11 +189,11 @@ TEST_CASE("a suppression in the field marks the finding and gives its points bac
 TEST_CASE("a suppressed presence finding lets the quality rules run", "[engine]") {
   Record rec = good_record();
   rec.field(kMotivation) = prose("TBD");
-  rec.suppressions.push_back(suppress({"hl103"}, "customer asked us not to write it down",
-                                      std::nullopt, 1));
+  rec.suppressions.push_back(
+      suppress({"hl103"}, "customer asked us not to write it down", std::nullopt, 1));
   RecordResult r = lint(rec);
   CHECK(finding(r, "HL103")->suppressed);
-  CHECK(codes(r) == Codes{"HL104", "HL105", "HL106"});
+  CHECK(codes(r) == Codes{"HL104", "HL105", "HL106", "HL107"});
   CHECK(score(r, kMotivation) == 0);
 }
 
@@ -257,7 +266,7 @@ TEST_CASE("one engine serves many records, and copies share the phrase book", "[
   good.record = good_record();
   Loaded thin;
   thin.record = good_record();
-  thin.record.field(kMotivation) = thin_motivation();
+  thin.record.field(kMotivation) = generic_motivation();
   CHECK(engine.run(good).gate == Gate::pass);
   CHECK(copy.run(thin).gate == Gate::fail);
   CHECK(engine.run(good).gate == Gate::pass);
@@ -275,7 +284,7 @@ TEST_CASE("an engine without phrase lists still runs every rule", "[engine]") {
 
 TEST_CASE("the table is in code order with unique codes and complete texts", "[engine]") {
   auto rules = all_rules();
-  REQUIRE(rules.size() == 53);
+  REQUIRE(rules.size() == 71);
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const RuleDef& rule = rules[i];
     CAPTURE(rule.code);
@@ -287,8 +296,10 @@ TEST_CASE("the table is in code order with unique codes and complete texts", "[e
     CHECK_FALSE(rule.passing_example.empty());
     bool meta = rule.code.starts_with("HL9");
     CHECK((rule.check == nullptr) == meta);
-    if (rule.kind == RuleKind::quality) CHECK(rule.points > 0);
-    else CHECK(rule.points == 0);
+    if (rule.kind == RuleKind::quality)
+      CHECK(rule.points > 0);
+    else
+      CHECK(rule.points == 0);
   }
   CHECK(find_rule("HL999") == nullptr);
 }
@@ -300,5 +311,27 @@ TEST_CASE("each category's quality points add up to 100", "[engine]") {
       if (rule.category == c && rule.kind == RuleKind::quality) points += rule.points;
     CAPTURE(category_key(c));
     CHECK(points == 100);
+  }
+}
+
+TEST_CASE("the engine copes with arbitrary bytes in every field", "[engine]") {
+  std::uint32_t state = 777;
+  auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<char>((state >> 16) & 0xFF);
+  };
+  Engine engine(default_config());
+  for (int round = 0; round < 50; ++round) {
+    Loaded loaded;
+    loaded.record = good_record();
+    for (Category c : kAllCategories) {
+      std::string text;
+      for (int i = 0; i < 80; ++i) text += (i % 5 == 0) ? ' ' : next();
+      loaded.record.field(c) = round % 2 ? prose(text) : bullets({text, text});
+    }
+    loaded.record.handoff_call = prose(std::string(1, next()));
+    RecordResult r = engine.run(loaded);
+    CHECK(r.gate != Gate::error);
+    for (const CategoryResult& cat : r.categories) CHECK((cat.score >= 0 && cat.score <= 100));
   }
 }

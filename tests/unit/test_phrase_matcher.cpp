@@ -21,8 +21,8 @@ std::vector<std::string> lowers(const std::vector<Token>& tokens) {
 
 TEST_CASE("tokenize lower-cases words and drops punctuation", "[rules]") {
   auto t = tokenize("TBD -- see CRM! I’ll send $67,200 (3.5x) on 2026-04-28.");
-  CHECK(lowers(t) == std::vector<std::string>{"tbd", "see", "crm", "i'll", "send", "67,200",
-                                              "3.5x", "on", "2026", "04", "28"});
+  CHECK(lowers(t) == std::vector<std::string>{"tbd", "see", "crm", "i'll", "send", "67,200", "3.5x",
+                                              "on", "2026", "04", "28"});
   CHECK(t[0].offset == 0);
   CHECK(t[1].raw == "see");
   CHECK(t[3].raw == "I’ll");  // the raw text keeps the typographic apostrophe
@@ -52,7 +52,9 @@ TEST_CASE("tokenize records whether only blanks separate two words", "[rules]") 
 }
 
 TEST_CASE("tokenize treats Unicode punctuation as separators", "[rules]") {
-  auto t = tokenize("weekly\xE2\x80\x94Slack \xC2\xAB" "call\xC2\xBB caf\xC3\xA9");
+  auto t = tokenize(
+      "weekly\xE2\x80\x94Slack \xC2\xAB"
+      "call\xC2\xBB caf\xC3\xA9");
   CHECK(lowers(t) == std::vector<std::string>{"weekly", "slack", "call", "caf\xC3\xA9"});
 }
 
@@ -127,6 +129,57 @@ TEST_CASE("names are First Last or First L., not titles, products or months", "[
   CHECK(found("Ines, VP Operations"));
 }
 
+TEST_CASE("names may be hyphenated, carry particles or start with a non-ASCII capital", "[rules]") {
+  auto stop = [](const std::string& w) { return w == "the" || w == "coo"; };
+  NameRules rules{stop, nullptr};
+  auto length_at = [&](std::string_view s, std::size_t i) {
+    return name_at(tokenize(s), i, rules);
+  };
+  CHECK(length_at("Hye-jin Park, COO", 0) == 3);
+  CHECK(length_at("Ngozi Adeyemi-Clarke runs it", 0) == 3);
+  CHECK(length_at("Piet van der Berg signed", 0) == 4);
+  CHECK(length_at("Bram de Vries signed", 0) == 3);
+  CHECK(length_at("Fergus \xC3\x93 Briain signed", 0) == 3);         // Fergus Ó Briain
+  CHECK(length_at("\xC3\x81ngel Ib\xC3\xA1\xC3\xB1\x65z", 0) == 2);  // Ángel Ibáñez
+  CHECK(length_at("\xC5\x81ukasz Wi\xC5\x9Bniewski", 0) == 2);       // Łukasz Wiśniewski
+  CHECK(length_at("Front-desk lead", 0) == 0);  // a hyphenated word alone is not a name
+  CHECK(length_at("Tier-1 supplier", 0) == 0);
+  CHECK(length_at("van der Berg", 0) == 0);  // particles never start a name
+
+  Token upper_only;
+  upper_only.raw = "\xC3\x89MILE";  // ÉMILE: no lower-case letter
+  CHECK_FALSE(is_capitalised(upper_only));
+}
+
+TEST_CASE("full_names lists the names of two words or more, as written", "[rules]") {
+  auto stop = [](const std::string& w) { return w == "the" || w == "cfo"; };
+  std::unordered_set<std::string> known = {"ines"};
+  NameRules rules{stop, &known};
+  std::string text = "The CFO, Tomasz Wren, met Ines and Hye-jin Park; Ines agreed.";
+  CHECK(full_names(text, tokenize(text), rules) ==
+        std::vector<std::string>{"Tomasz Wren", "Hye-jin Park"});
+}
+
+TEST_CASE("a name the record knows counts in text typed without capitals only", "[rules]") {
+  auto stop = [](const std::string& w) { return w == "the" || w == "cfo"; };
+  std::unordered_set<std::string> known = {"joanne", "kyle"};
+  NameRules rules{stop, &known};
+  auto found = [&](std::string_view s) {
+    auto t = tokenize(s);
+    return has_name(t, 0, t.size(), rules);
+  };
+  CHECK(found("joanne decides; kyle is neutral."));
+  CHECK_FALSE(found("The CFO decides; kyle is neutral."));  // capitals elsewhere: typed properly
+  CHECK_FALSE(found("nobody else decides."));
+}
+
+TEST_CASE("a possessive matches its noun in a phrase list", "[rules]") {
+  PhraseMatcher m({"council", "head of it"});
+  CHECK(m.find_first(tokenize("The council's budget vote is in June")));
+  CHECK(m.find_first(tokenize("the Council\u2019s vote")));  // typographic apostrophe
+  CHECK_FALSE(m.find_first(tokenize("the councils vote")));
+}
+
 TEST_CASE("field_items falls back to the whole text and drops blank items", "[rules]") {
   Field f;
   f.text = "Only text";
@@ -142,7 +195,8 @@ TEST_CASE("field_items falls back to the whole text and drops blank items", "[ru
 }
 
 TEST_CASE("split_enumerated splits inline (1) ... (2) lists only", "[rules]") {
-  auto pieces = split_enumerated({"Three asks: (1) sandbox by May, (2) SSO in week one, 3) a call", {7, 3}});
+  auto pieces =
+      split_enumerated({"Three asks: (1) sandbox by May, (2) SSO in week one, 3) a call", {7, 3}});
   REQUIRE(pieces.size() == 3);
   CHECK(pieces[0].text == "Three asks: (1) sandbox by May,");
   CHECK(pieces[1].text == "(2) SSO in week one,");
@@ -159,4 +213,25 @@ TEST_CASE("strip_angle_prompts removes template prompts and excerpt cuts safely"
   CHECK(excerpt("first line\nsecond") == "first line");
   CHECK(excerpt(std::string(50, 'x'), 10) == "xxxxxxxxxx...");
   CHECK(excerpt("caf\xC3\xA9 au lait", 4) == "caf...");  // never splits a UTF-8 sequence
+}
+
+TEST_CASE("tokenize keeps raw views consistent on arbitrary bytes", "[rules]") {
+  // Truncated and invalid UTF-8, NULs, lone apostrophes and separators: never out of range.
+  std::uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<char>((state >> 16) & 0xFF);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int i = 0; i < round % 60; ++i) text += next();
+    for (const Token& t : tokenize(text)) {
+      REQUIRE(t.offset + t.raw.size() <= text.size());
+      CHECK(t.raw == std::string_view(text).substr(t.offset, t.raw.size()));
+      CHECK_FALSE(t.lower.empty());
+    }
+    CHECK(count_words(text) <= text.size());
+    CHECK(split_enumerated({text, {1, 1}}).size() >= 1);
+    CHECK(excerpt(text, 7).size() <= 10);
+  }
 }
