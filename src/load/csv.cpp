@@ -17,6 +17,8 @@ namespace {
 constexpr std::size_t kFieldKeyCount = static_cast<std::size_t>(FieldKey::handoff_call) + 1;
 constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
 constexpr std::size_t kHeadersListed = 20;
+constexpr const char* kEmptyFile =
+    "no content: the CSV file is empty (expected a header row, then one row per record)";
 
 Finding loader_warning(std::string rule, std::string message, Position pos) {
   Finding f;
@@ -132,7 +134,7 @@ class CsvLoader {
 
   void run() {
     if (is_blank(src_.text)) {
-      emit_error(src_.name, "no content: the CSV file is empty (expected a header row, then one row per record)", {});
+      emit_error(src_.name, kEmptyFile, {});
       return;
     }
     delimiter_ = mapping_.delimiter ? mapping_.delimiter : csv::sniff_delimiter(src_.text);
@@ -183,7 +185,7 @@ class CsvLoader {
   bool read_header(csv::Reader& reader, csv::Row& header) {
     switch (reader.next(header)) {
       case csv::ReadStatus::end:
-        emit_error(src_.name, "no content: the CSV file is empty (expected a header row, then one row per record)", {});
+        emit_error(src_.name, kEmptyFile, {});
         return false;
       case csv::ReadStatus::unterminated:
         emit_error(src_.name, "the header row has a quote that is never closed; no rows could be read",

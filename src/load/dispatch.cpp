@@ -9,8 +9,8 @@ void load_source(const Source& src, const LoadOptions& opt, const RecordSink& si
     case Format::yaml: return load_yaml(src, opt, sink);
     case Format::markdown: return load_markdown(src, opt, sink);
     case Format::text: return load_text(src, opt, sink);
-    case Format::csv:
-    case Format::jsonl:
+    case Format::csv: return load_csv(src, opt, sink);
+    case Format::jsonl: return load_jsonl(src, opt, sink);
     case Format::unknown: break;
   }
   Loaded bad;

@@ -4,13 +4,13 @@
 #include <cmark.h>
 
 #include <algorithm>
-#include <cctype>
 #include <exception>
 #include <memory>
 #include <vector>
 
 #include "handoff/load.hpp"
 #include "load/markdown_guard.hpp"
+#include "load/markdown_text.hpp"
 #include "load/sections.hpp"
 
 namespace handoff {
@@ -42,50 +42,6 @@ struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
-
-// "&amp;" / "&#8212;" at the start of `s`: its length, or 0.
-std::size_t entity_length(std::string_view s) {
-  std::size_t i = 1;
-  if (i < s.size() && s[i] == '#') ++i;
-  std::size_t start = i;
-  while (i < s.size() && i - start < 32 && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
-  return (i > start && i < s.size() && s[i] == ';') ? i + 1 : 0;
-}
-
-std::size_t utf8_length(char lead) {
-  auto c = static_cast<unsigned char>(lead);
-  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-// The source column of byte `k` of a text node's literal that starts at `start_col` of `raw`:
-// backslash escapes and entities are longer in the source than in the literal.
-std::uint32_t raw_column(std::string_view raw, std::uint32_t start_col, std::string_view literal,
-                         std::size_t k) {
-  std::size_t r = start_col > 0 ? start_col - 1 : 0;
-  // cmark places a paragraph's continuation lines at their indentation, not at their text.
-  if (!literal.empty() && !is_blank(literal[0]))
-    while (r < raw.size() && is_blank(raw[r])) ++r;
-  std::size_t j = 0;
-  while (j < k && j < literal.size() && r < raw.size()) {
-    if (raw[r] == '\\' && r + 1 < raw.size() && raw[r + 1] == literal[j] &&
-        std::ispunct(static_cast<unsigned char>(literal[j]))) {
-      r += 2;
-      j += 1;
-      continue;
-    }
-    if (raw[r] == '&') {
-      std::size_t len = entity_length(raw.substr(r));
-      if (len > 0 && literal.substr(j, len) != raw.substr(r, len)) {
-        r += len;
-        j += utf8_length(literal[j]);
-        continue;
-      }
-    }
-    ++r;
-    ++j;
-  }
-  return static_cast<std::uint32_t>(r + 1);
-}
 
 // One source line of a paragraph or heading, markup stripped, with where its pieces came from.
 struct Anchor {
@@ -325,48 +281,16 @@ class MarkdownReader {
   // `| Account | Acme |` near the top: cmark 0.30 has no tables, so rows arrive as paragraph
   // lines. Returns false when the line is not a table row.
   bool pipe_row(std::uint32_t line_no) {
-    std::string_view raw = raw_line(line_no);
-    std::size_t i = first_visible(raw);
-    if (i == npos || raw[i] != '|') return false;
-    std::vector<std::pair<std::size_t, std::size_t>> cells;
-    std::size_t cell = i + 1;
-    for (std::size_t j = i + 1; j < raw.size(); ++j) {
-      if (raw[j] == '\\') {
-        ++j;
-      } else if (raw[j] == '|') {
-        cells.emplace_back(cell, j);
-        cell = j + 1;
-      }
-    }
-    if (first_visible(raw.substr(std::min(cell, raw.size()))) != npos) cells.emplace_back(cell, raw.size());
-    if (cells.size() != 2) return true;  // a row, but not "label | value"
-    auto [label, label_at] = cell_text(raw, cells[0]);
-    auto [value, value_at] = cell_text(raw, cells[1]);
-    auto key = labels_.match(label);
+    auto cells = pipe_cells(raw_line(line_no));
+    if (!cells) return false;
+    if (cells->size() != 2) return true;  // a row, but not "label | value"
+    const PipeCell& label = (*cells)[0];
+    const PipeCell& value = (*cells)[1];
+    auto key = labels_.match(label.text);
     if (!key || b_.seen(*key)) return true;
-    b_.start(*key, {line_no, static_cast<std::uint32_t>(label_at + 1)});
-    b_.add_inline(value, {line_no, static_cast<std::uint32_t>(value_at + 1)});
+    b_.start(*key, {line_no, static_cast<std::uint32_t>(label.offset + 1)});
+    b_.add_inline(value.text, {line_no, static_cast<std::uint32_t>(value.offset + 1)});
     return true;
-  }
-
-  // A cell's text without padding and wrapping `**`, `__` or backticks, and where it starts.
-  static std::pair<std::string_view, std::size_t> cell_text(std::string_view raw,
-                                                           std::pair<std::size_t, std::size_t> span) {
-    std::size_t begin = span.first, end = span.second;
-    auto trim = [&] {
-      while (begin < end && is_blank(raw[begin])) ++begin;
-      while (end > begin && is_blank(raw[end - 1])) --end;
-    };
-    trim();
-    for (std::string_view wrap : {"**", "__", "`", "*", "_"}) {
-      std::string_view s = raw.substr(begin, end - begin);
-      if (s.size() > 2 * wrap.size() && s.starts_with(wrap) && s.ends_with(wrap)) {
-        begin += wrap.size();
-        end -= wrap.size();
-        trim();
-      }
-    }
-    return {raw.substr(begin, end - begin), begin};
   }
 
   // Each top-level item is one entry; nested items fold into their parent's text. An item that

@@ -165,6 +165,8 @@ void SectionBuilder::start(FieldKey key, Position label_pos) {
     return;
   }
   dropped_ = true;
+  // A file of repeated labels must not become a flood of identical warnings.
+  if (out_.warnings.size() >= limits_.max_findings_per_record) return;
   Finding f;
   f.rule = "HL902";
   f.severity = Severity::warning;

@@ -6,6 +6,7 @@
 
 #include "handoff/load.hpp"
 #include "load/record_builder.hpp"
+#include "load/sections.hpp"
 #include "load/yaml_tree.hpp"
 
 namespace handoff {
@@ -27,35 +28,11 @@ Finding loader_warning(std::string rule, std::string message, Position pos) {
   return f;
 }
 
-// `# handoff-lint: disable=HL301,HL302 -- reason`; nullopt for any other comment.
-std::optional<Suppression> parse_suppression(std::string_view comment) {
-  auto skip_spaces = [](std::string_view& s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  };
-  auto take = [&](std::string_view& s, std::string_view word) {
-    skip_spaces(s);
-    if (!s.starts_with(word)) return false;
-    s.remove_prefix(word.size());
-    return true;
-  };
-  std::string_view rest = comment;
-  if (!take(rest, "handoff-lint:") || !take(rest, "disable") || !take(rest, "="))
-    return std::nullopt;
-  Suppression s;
-  std::string_view codes = rest;
-  if (auto dashes = rest.find("--"); dashes != std::string_view::npos) {
-    codes = rest.substr(0, dashes);
-    s.reason = trim_copy(rest.substr(dashes + 2));
-  }
-  std::size_t start = 0;
-  while (start < codes.size()) {
-    std::size_t end = codes.find_first_of(", ", start);
-    if (end == std::string_view::npos) end = codes.size();
-    if (end > start) s.rules.emplace_back(codes.substr(start, end - start));
-    start = end + 1;
-  }
-  if (s.rules.empty()) return std::nullopt;
-  return s;
+// `# handoff-lint: disable=HL301,HL302 -- reason`, read with the same grammar as the
+// Markdown loader's `<!-- ... -->` comments; nullopt for any other comment.
+std::optional<Suppression> parse_suppression_comment(std::string_view comment, Position pos) {
+  if (comment.find("handoff-lint") == std::string_view::npos) return std::nullopt;
+  return parse_suppression("<!-- " + std::string(comment) + " -->", pos);
 }
 
 // "k: v; k2: v2" for a mapping of scalars, as a reader would say it; nullopt otherwise.
@@ -80,8 +57,9 @@ class RecordReader {
 
   void read(const yaml::Document& doc) {
     for (const auto& dup : doc.duplicates)
-      warn("HL902", "duplicate key " + quoted_key(dup.key) + " (first at line " +
-                        std::to_string(dup.first.line) + "); the first value is kept",
+      warn("HL902",
+           "duplicate key " + quoted_key(dup.key) + " (first at line " +
+               std::to_string(dup.first.line) + "); the first value is kept",
            dup.second);
     const Node& root = doc.root;
     if (!root.is_mapping()) {
@@ -89,7 +67,8 @@ class RecordReader {
                          std::string(yaml::kind_phrase(root)));
       return;
     }
-    for (std::size_t i = 0; i < root.entry_count(); ++i) read_entry(root.entry_key(i), root.entry_value(i));
+    for (std::size_t i = 0; i < root.entry_count(); ++i)
+      read_entry(root.entry_key(i), root.entry_value(i));
   }
 
   // Where each top-level key sits, for scoping suppression comments.
@@ -102,7 +81,8 @@ class RecordReader {
  private:
   void read_entry(const Node& key, const Node& value) {
     if (!key.is_scalar()) {
-      warn("HL901", "a key that is " + std::string(yaml::kind_phrase(key)) + " is ignored", key.pos);
+      warn("HL901", "a key that is " + std::string(yaml::kind_phrase(key)) + " is ignored",
+           key.pos);
       return;
     }
     auto field = field_key_from_name(key.value);
@@ -124,9 +104,10 @@ class RecordReader {
     }
     auto& first = first_key_[static_cast<std::size_t>(*field)];
     if (!set_field(out_.record, *field, std::move(*converted))) {
-      warn("HL902", quoted_key(key.value) + " repeats " + std::string(field_key_name(*field)) +
-                        ", already given at line " + std::to_string(first.second.line) + " as " +
-                        quoted_key(first.first) + "; the first value is kept",
+      warn("HL902",
+           quoted_key(key.value) + " repeats " + std::string(field_key_name(*field)) +
+               ", already given at line " + std::to_string(first.second.line) + " as " +
+               quoted_key(first.first) + "; the first value is kept",
            key.pos);
       return;
     }
@@ -155,7 +136,8 @@ class RecordReader {
           return wrong_type(value, name, "a product name or a list of them");
         return text_or_list(value, name, owner);
       case FieldKey::key_contacts:
-        if (value.is_scalar() || value.is_sequence() || value.is_mapping()) return out;  // fill_contacts
+        if (value.is_scalar() || value.is_sequence() || value.is_mapping())
+          return out;  // fill_contacts
         return wrong_type(value, name, "a list of contacts");
       case FieldKey::handoff_call:
         if (auto yes = yaml::plain_bool(value)) {
@@ -171,7 +153,9 @@ class RecordReader {
         return text_or_list(value, name, owner);
       default:
         if (value.is_mapping())
-          return wrong_type(value, name, "text or a list of items (write the text after the key, or \"- \" items)");
+          return wrong_type(
+              value, name,
+              "text or a list of items (write the text after the key, or \"- \" items)");
         return text_or_list(value, name, owner);
     }
   }
@@ -190,7 +174,8 @@ class RecordReader {
       if (item.is_null()) continue;
       if (item.is_scalar()) {
         std::string text = trim_copy(item.value);
-        if (!text.empty()) out.items.push_back({std::move(text), first_text_pos(item, value.pos.column)});
+        if (!text.empty())
+          out.items.push_back({std::move(text), first_text_pos(item, value.pos.column)});
         continue;
       }
       auto text = item.is_mapping() ? flatten_mapping(item) : std::nullopt;
@@ -226,13 +211,17 @@ class RecordReader {
         const Node& k = map.entry_key(i);
         const Node& v = map.entry_value(i);
         std::string text = v.is_scalar() ? trim_copy(v.value) : std::string();
-        if (k.is_scalar() && k.value == "name") contact.name = text;
-        else if (k.is_scalar() && (k.value == "role" || k.value == "title")) contact.role = text;
+        if (k.is_scalar() && k.value == "name")
+          contact.name = text;
+        else if (k.is_scalar() && (k.value == "role" || k.value == "title"))
+          contact.role = text;
         else if (k.is_scalar() && map.entry_count() == 1 && v.is_scalar())  // "- Ana Ruiz: CFO"
           contact = Contact{trim_copy(k.value), text, k.pos};
         else
-          warn("HL901", "key " + quoted_key(k.is_scalar() ? k.value : "?") +
-                            " in key_contacts is ignored (use name: and role:)", k.pos);
+          warn("HL901",
+               "key " + quoted_key(k.is_scalar() ? k.value : "?") +
+                   " in key_contacts is ignored (use name: and role:)",
+               k.pos);
       }
       if (!contact.name.empty() || !contact.role.empty()) contacts.push_back(contact);
     };
@@ -250,19 +239,24 @@ class RecordReader {
             fail(k.pos, "key_contacts: expected name: role pairs or a list of contacts");
             return;
           }
-          contacts.push_back(Contact{trim_copy(k.value), v.is_scalar() ? trim_copy(v.value) : "", k.pos});
+          contacts.push_back(
+              Contact{trim_copy(k.value), v.is_scalar() ? trim_copy(v.value) : "", k.pos});
         }
       }
     }
     if (!value.is_sequence()) return;
     for (const Node& item : value.children) {
-      if (item.is_scalar()) add_text(item.value, item.pos);
-      else if (item.is_mapping()) add_mapping(item);
-      else if (item.is_sequence()) fail(item.pos, "key_contacts: a list inside the list of contacts");
+      if (item.is_scalar())
+        add_text(item.value, item.pos);
+      else if (item.is_mapping())
+        add_mapping(item);
+      else if (item.is_sequence())
+        fail(item.pos, "key_contacts: a list inside the list of contacts");
     }
   }
 
-  std::nullopt_t wrong_type(const Node& value, const std::string& name, const std::string& expected) {
+  std::nullopt_t wrong_type(const Node& value, const std::string& name,
+                            const std::string& expected) {
     std::string got(yaml::kind_phrase(value));
     if (yaml::is_plain_number(value)) got = "the number " + value.value;
     fail(value.pos, name + ": expected " + expected + ", got " + got);
@@ -287,13 +281,14 @@ class RecordReader {
 void collect_suppressions(const std::vector<yaml::Comment>& comments, std::size_t& next_comment,
                           std::uint32_t first_line, std::uint32_t end_line,
                           const std::vector<RecordReader::KeyLine>& keys, Record& record) {
-  while (next_comment < comments.size() && comments[next_comment].pos.line < first_line) ++next_comment;
+  while (next_comment < comments.size() && comments[next_comment].pos.line < first_line)
+    ++next_comment;
   std::size_t key = 0;
-  for (; next_comment < comments.size() && comments[next_comment].pos.line < end_line; ++next_comment) {
+  for (; next_comment < comments.size() && comments[next_comment].pos.line < end_line;
+       ++next_comment) {
     const yaml::Comment& c = comments[next_comment];
-    auto suppression = parse_suppression(c.text);
+    auto suppression = parse_suppression_comment(c.text, c.pos);
     if (!suppression) continue;
-    suppression->pos = c.pos;
     while (key + 1 < keys.size() && keys[key + 1].pos.line <= c.pos.line) ++key;
     if (!keys.empty() && keys[key].pos.line <= c.pos.line) {
       std::size_t owner = key;

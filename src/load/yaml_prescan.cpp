@@ -76,8 +76,8 @@ class Prescanner {
       }
       // A more-indented line after an unfinished plain value continues that value: a quote
       // or dash at its start is text, not a new node.
-      bool continuation = has_token && in_plain_ &&
-                          (block_columns_.empty() || p > block_columns_.back());
+      bool continuation =
+          has_token && in_plain_ && (block_columns_.empty() || p > block_columns_.back());
       if (!continuation) {
         value_start_ = true;
         in_plain_ = false;
@@ -158,9 +158,9 @@ class Prescanner {
         value_start_ = true;
         in_plain_ = false;
       } else if (c == ':') {
-        bool indicator = is_blank_or_end(next) ||
-                         (flow_depth_ > 0 && (after_quote_ || next == ',' || next == ']' ||
-                                              next == '}'));
+        bool indicator =
+            is_blank_or_end(next) ||
+            (flow_depth_ > 0 && (after_quote_ || next == ',' || next == ']' || next == '}'));
         if (indicator) {
           if (flow_depth_ == 0) open_block(token_column_);  // a mapping key starts there
           value_start_ = true;

@@ -47,7 +47,10 @@ class TreeBuilder : public YAML::EventHandler {
   std::optional<LoadError> error;
   std::size_t error_offset = 0;
 
-  void OnDocumentStart(const YAML::Mark& mark) override { doc_.start = position_of(mark); }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    doc_.start = position_of(mark);
+    doc_.start_offset = mark.pos > 0 ? static_cast<std::size_t>(mark.pos) : 0;
+  }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -99,21 +102,26 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (p >= text_.size()) return ScalarStyle::plain;
     switch (text_[p]) {
-      case '\'': return ScalarStyle::single_quoted;
-      case '"': return ScalarStyle::double_quoted;
-      case '|': return ScalarStyle::literal;
-      case '>': return ScalarStyle::folded;
-      default: return ScalarStyle::plain;
+      case '\'':
+        return ScalarStyle::single_quoted;
+      case '"':
+        return ScalarStyle::double_quoted;
+      case '|':
+        return ScalarStyle::literal;
+      case '>':
+        return ScalarStyle::folded;
+      default:
+        return ScalarStyle::plain;
     }
   }
 
   void place(Node node, bool container) {
     if (++node_count_ > limits_.max_yaml_nodes)
       fail(node, "the document has more than " + std::to_string(limits_.max_yaml_nodes) +
-                         " YAML values (max_yaml_nodes)");
+                     " YAML values (max_yaml_nodes)");
     if (container && stack_.size() + 1 > limits_.max_yaml_depth)
       fail(node, "YAML nesting is deeper than " + std::to_string(limits_.max_yaml_depth) +
-                         " levels (max_yaml_depth)");
+                     " levels (max_yaml_depth)");
     Node* placed = nullptr;
     if (stack_.empty()) {
       doc_.root = std::move(node);
@@ -214,8 +222,14 @@ bool DocumentReader::next(Document& doc) {
   try {
     if (!impl_) impl_ = std::make_unique<Impl>(text_.substr(0, parse_end_));
     builder.emplace(text_, limits_, doc);
-    if (impl_->parser.HandleNextDocument(*builder)) return true;
-    return finish_stream();
+    if (!impl_->parser.HandleNextDocument(*builder)) return finish_stream();
+    // yaml-cpp 0.7 can return the same empty document forever on some malformed input
+    // (e.g. a tab inside a flow mapping): a document must start after the previous one.
+    if (last_start_offset_ && doc.start_offset <= *last_start_offset_)
+      return finish(LoadError{"YAML syntax error: the parser cannot continue here", doc.start},
+                    doc.start_offset);
+    last_start_offset_ = doc.start_offset;
+    return true;
   } catch (const AbortParse&) {
     if (builder && builder->error) return finish(builder->error, builder->error_offset);
     return finish(LoadError{"YAML parse stopped", {}}, 0);
@@ -238,10 +252,14 @@ bool DocumentReader::more_documents_after_error() const {
 
 std::string_view kind_phrase(const Node& node) {
   switch (node.kind) {
-    case NodeKind::null: return "an empty value";
-    case NodeKind::scalar: return "text";
-    case NodeKind::sequence: return "a list";
-    case NodeKind::mapping: return "a mapping";
+    case NodeKind::null:
+      return "an empty value";
+    case NodeKind::scalar:
+      return "text";
+    case NodeKind::sequence:
+      return "a list";
+    case NodeKind::mapping:
+      return "a mapping";
   }
   return "a value";
 }
@@ -344,7 +362,8 @@ std::vector<TextItem> block_paragraphs(std::string_view text, const Node& node,
     } else if (paragraphs.size() == starts.size()) {
       pos = starts[i];
     } else {
-      pos = starts.empty() ? Position{first_body_line, column} : starts[std::min(i, starts.size() - 1)];
+      pos = starts.empty() ? Position{first_body_line, column}
+                           : starts[std::min(i, starts.size() - 1)];
     }
     items.push_back({std::move(paragraphs[i].text), pos});
   }

@@ -68,15 +68,16 @@ struct DuplicateKey {
 struct Document {
   Node root;
   Position start;  // the document's first line ("---" or its first token)
+  std::size_t start_offset = 0;
   std::vector<DuplicateKey> duplicates;
 };
 
 // A '#' comment outside quotes and block scalars, found by the pre-scan.
 struct Comment {
-  Position pos;                       // of the '#'
-  std::string_view text;              // after the '#', to the end of the line (a view of the
-                                      // text given to the reader: valid while that text is)
-  bool own_line = false;              // nothing but spaces before it on its line
+  Position pos;                         // of the '#'
+  std::string_view text;                // after the '#', to the end of the line (a view of the
+                                        // text given to the reader: valid while that text is)
+  bool own_line = false;                // nothing but spaces before it on its line
   std::uint32_t next_content_line = 0;  // own-line comments: the next line with content (0: none)
 };
 
@@ -110,6 +111,7 @@ class DocumentReader {
   std::optional<LoadError> error_;
   std::size_t error_offset_ = 0;
   std::unique_ptr<Impl> impl_;
+  std::optional<std::size_t> last_start_offset_;  // to notice yaml-cpp making no progress
   bool done_ = false;
 };
 

@@ -71,7 +71,7 @@ TEST_CASE("a Salesforce report loads one record per row with file positions", "[
   CHECK(first.record.header.close_date.text == "2026-05-14");
   CHECK(first.record.header.ae.text == "Renata Okafor");
   CHECK(first.record.header.acv.pos.line == 2);
-  CHECK(first.record.header.acv.pos.column == column_of(kSalesforceExport, 2, "$67") );
+  CHECK(first.record.header.acv.pos.column == column_of(kSalesforceExport, 2, "$67"));
 
   const Field& champion = field(first, Category::champion_profile);
   CHECK(champion.text == "Lucien Marchetti, Director of Procurement. He \"owns\" the rollout.");
@@ -346,7 +346,12 @@ TEST_CASE("the notes shifter places a cell's positions in the file", "[csv]") {
   l.record.field(Category::champion_profile) = Field{true, {1, 12}, "x", {{"x", {1, 12}}, {"y", {3, 4}}}, false};
   l.record.header.ae = HeaderValue{true, "Kim", {2, 5}};
   l.record.key_contacts = {Contact{"Kim", "CFO", {4, 1}}};
-  l.warnings.push_back(Finding{"HL902", Severity::warning, std::nullopt, "dup", {2, 1}, false, ""});
+  Finding dup;
+  dup.rule = "HL902";
+  dup.severity = Severity::warning;
+  dup.message = "dup";
+  dup.pos = {2, 1};
+  l.warnings.push_back(dup);
   shift_positions(l, {10, 7});
   const Field& f = l.record.field(Category::champion_profile);
   CHECK((f.pos.line == 10 && f.pos.column == 18));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "load/markdown_guard.hpp"
+#include "load/markdown_text.hpp"
 #include "section_loader_support.hpp"
 
 using namespace handoff;
@@ -340,4 +341,24 @@ TEST_CASE("markdown: nesting estimate is an upper bound that ignores plain inden
   CHECK(markdown_line_nesting("---") == 0);        // a thematic break, not a marker
   CHECK_FALSE(check_markdown_limits(nested_list(32), Limits{}));
   CHECK(check_markdown_limits(nested_list(33), Limits{}));
+}
+
+TEST_CASE("markdown: pipe rows split into cells with their columns", "[markdown]") {
+  auto cells = pipe_cells("  | **Close date** | `2026-02-09` | a \\| b");
+  REQUIRE(cells);
+  REQUIRE(cells->size() == 3);
+  CHECK((*cells)[0].text == "Close date");
+  CHECK((*cells)[0].offset == 6);
+  CHECK((*cells)[1].text == "2026-02-09");
+  CHECK((*cells)[1].offset == 22);
+  CHECK((*cells)[2].text == "a \\| b");  // an escaped pipe does not split
+  CHECK_FALSE(pipe_cells("Account | Acme"));
+  CHECK(pipe_cells("|---|---|")->size() == 2);
+}
+
+TEST_CASE("markdown: source columns survive escapes, entities and indentation", "[markdown]") {
+  // literal "a*b & c" from source "a\\*b &amp; c": byte 6 ('c') is source column 12.
+  CHECK(raw_column("a\\*b &amp; c", 1, "a*b & c", 6) == 12);
+  CHECK(raw_column("   continued", 1, "continued", 0) == 4);
+  CHECK(raw_column("x &eacute; y", 1, "x \xC3\xA9 y", 5) == 12);
 }

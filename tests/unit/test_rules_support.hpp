@@ -2,6 +2,8 @@
 // that runs the real engine with the built-in configuration.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -113,9 +115,12 @@ inline bool fires(const RecordResult& result, std::string_view code) {
                      [&](const Finding& f) { return f.rule == code && !f.suppressed; });
 }
 
+// The first finding of `code`; the test stops here if there is none, so callers may use the
+// pointer at once (a null pointer used after a failed CHECK is undefined behaviour).
 inline const Finding* finding(const RecordResult& result, std::string_view code) {
   for (const Finding& f : result.findings)
     if (f.rule == code) return &f;
+  FAIL("no " << code << " finding");
   return nullptr;
 }
 

@@ -251,3 +251,15 @@ TEST_CASE("text: read_labelled_text places a CRM notes cell inside its file", "[
   CHECK(at(l.record.field(Category::champion_profile).pos) == LC{7, 25});
   CHECK(at(l.record.field(Category::red_flags_risks).items[0].pos) == LC{9, 3});
 }
+
+TEST_CASE("text: duplicate warnings stop at max_findings_per_record", "[text]") {
+  Limits limits;
+  limits.max_findings_per_record = 3;
+  std::string doc;
+  for (int i = 0; i < 10; ++i) doc += "Champion: candidate " + std::to_string(i) + "\n";
+  Loaded l = load_text_one(doc, limits);
+  REQUIRE_FALSE(l.error);
+  CHECK(l.warnings.size() == 3);
+  CHECK(at(l.warnings.back().pos) == LC{4, 1});
+  CHECK(l.record.field(Category::champion_profile).text == "candidate 0");
+}

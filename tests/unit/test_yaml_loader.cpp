@@ -35,30 +35,30 @@ const Finding* warning_with(const Loaded& l, std::string_view rule) {
 }
 
 const char* const kFullRecord =
-    "account: Halvorsen Freight\n"                                       // 1
-    "acv: $84,000\n"                                                     // 2
-    "close_date: 2026-03-31\n"                                           // 3
-    "ae: Rosa Lind\n"                                                    // 4
-    "csm: Kei Tanaka\n"                                                  // 5
-    "products: [Route Planner, Fleet Ledger]\n"                          // 6
-    "key_contacts:\n"                                                    // 7
-    "  - {name: Ines Okafor, role: VP Operations}\n"                     // 8
-    "  - Paul Brandt, IT Director\n"                                     // 9
-    "buying_motivation: |\n"                                             // 10
-    "  Fuel costs rose 18% and the board asked for a plan by June.\n"    // 11
-    "\n"                                                                 // 12
-    "  The old routing tool loses a day a week to manual fixes.\n"       // 13
+    "account: Halvorsen Freight\n"                                              // 1
+    "acv: $84,000\n"                                                            // 2
+    "close_date: 2026-03-31\n"                                                  // 3
+    "ae: Rosa Lind\n"                                                           // 4
+    "csm: Kei Tanaka\n"                                                         // 5
+    "products: [Route Planner, Fleet Ledger]\n"                                 // 6
+    "key_contacts:\n"                                                           // 7
+    "  - {name: Ines Okafor, role: VP Operations}\n"                            // 8
+    "  - Paul Brandt, IT Director\n"                                            // 9
+    "buying_motivation: |\n"                                                    // 10
+    "  Fuel costs rose 18% and the board asked for a plan by June.\n"           // 11
+    "\n"                                                                        // 12
+    "  The old routing tool loses a day a week to manual fixes.\n"              // 13
     "champion_profile: Ines Okafor, VP Operations, owns the savings target.\n"  // 14
-    "promises_commitments:\n"                                            // 15
-    "  - Telematics import working by 2026-05-15\n"                      // 16
-    "  - Two extra admin seats at no cost\n"                             // 17
-    "red_flags_risks:\n"                                                 // 18
-    "political_landscape: >\n"                                           // 19
-    "  Finance wanted a cheaper tool\n"                                  // 20
-    "  and lost the vote.\n"                                             // 21
-    "success_criteria: Cut empty miles from 14% to 9% by Q4.\n"          // 22
-    "communication_style: Weekly 20-minute call, Slack for blockers.\n"  // 23
-    "handoff_call: {scheduled: 2026-04-02}\n";                           // 24
+    "promises_commitments:\n"                                                   // 15
+    "  - Telematics import working by 2026-05-15\n"                             // 16
+    "  - Two extra admin seats at no cost\n"                                    // 17
+    "red_flags_risks:\n"                                                        // 18
+    "political_landscape: >\n"                                                  // 19
+    "  Finance wanted a cheaper tool\n"                                         // 20
+    "  and lost the vote.\n"                                                    // 21
+    "success_criteria: Cut empty miles from 14% to 9% by Q4.\n"                 // 22
+    "communication_style: Weekly 20-minute call, Slack for blockers.\n"         // 23
+    "handoff_call: {scheduled: 2026-04-02}\n";                                  // 24
 
 }  // namespace
 
@@ -223,11 +223,16 @@ TEST_CASE("wrong value types are errors for that record, with the line", "[yaml]
       {"account: A\nacv: {amount: 100}\n", 2, "acv: expected a single value, got a mapping"},
       {"account: A\nbuying_motivation:\n  reason: audit\n", 3,
        "buying_motivation: expected text or a list of items"},
-      {"account: A\nproducts: 42\n", 2, "products: expected a product name or a list of them, got the number 42"},
-      {"account: A\nproducts: {main: Core}\n", 2, "products: expected a product name or a list of them, got a mapping"},
-      {"- account: A\n- account: B\n", 1, "expected a mapping of keys such as account: and buying_motivation:, got a list"},
-      {"just a sentence\n", 1, "expected a mapping of keys such as account: and buying_motivation:, got text"},
-      {"account: A\nred_flags_risks:\n  - - nested\n", 3, "red_flags_risks: expected list items that are text, got a list"},
+      {"account: A\nproducts: 42\n", 2,
+       "products: expected a product name or a list of them, got the number 42"},
+      {"account: A\nproducts: {main: Core}\n", 2,
+       "products: expected a product name or a list of them, got a mapping"},
+      {"- account: A\n- account: B\n", 1,
+       "expected a mapping of keys such as account: and buying_motivation:, got a list"},
+      {"just a sentence\n", 1,
+       "expected a mapping of keys such as account: and buying_motivation:, got text"},
+      {"account: A\nred_flags_risks:\n  - - nested\n", 3,
+       "red_flags_risks: expected list items that are text, got a list"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
@@ -269,7 +274,8 @@ TEST_CASE("safety refusals become error records, quickly", "[yaml]") {
 TEST_CASE("field size is capped by max_field_bytes", "[yaml]") {
   Limits limits;
   limits.max_field_bytes = 20;
-  auto out = load("account: Big\nbuying_motivation: " + std::string(30, 'x') + "\n", "big.yaml", &limits);
+  auto out =
+      load("account: Big\nbuying_motivation: " + std::string(30, 'x') + "\n", "big.yaml", &limits);
   REQUIRE(out[0].error);
   CHECK(out[0].error->message == "buying_motivation is longer than 20 bytes (max_field_bytes)");
   CHECK(out[0].error->pos.line == 2);
@@ -307,16 +313,16 @@ TEST_CASE("a list item written as 'text: more' reads as text, not an error", "[y
 
 TEST_CASE("suppression comments are collected with their scope", "[yaml]") {
   auto out = load(
-      "# handoff-lint: disable=HL701 -- pilot deal, no ACV yet\n"       // 1
-      "account: Pilot Co\n"                                             // 2
+      "# handoff-lint: disable=HL701 -- pilot deal, no ACV yet\n"                      // 1
+      "account: Pilot Co\n"                                                            // 2
       "champion_profile: TBD  # handoff-lint: disable=HL201,HL202 -- champion left\n"  // 3
-      "red_flags_risks:\n"                                              // 4
-      "  - Legal review pending\n"                                      // 5
-      "  # handoff-lint: disable=HL402\n"                               // 6
-      "  - Budget owner changed\n"                                      // 7
-      "# handoff-lint: disable=HL601 -- agreed with the CSM lead\n"     // 8
-      "success_criteria: Faster month-end close\n"                      // 9
-      "# an ordinary comment\n");                                       // 10
+      "red_flags_risks:\n"                                                             // 4
+      "  - Legal review pending\n"                                                     // 5
+      "  # handoff-lint: disable=HL402\n"                                              // 6
+      "  - Budget owner changed\n"                                                     // 7
+      "# handoff-lint: disable=HL601 -- agreed with the CSM lead\n"                    // 8
+      "success_criteria: Faster month-end close\n"                                     // 9
+      "# an ordinary comment\n");                                                      // 10
   REQUIRE(out.size() == 1);
   const auto& s = out[0].record.suppressions;
   REQUIRE(s.size() == 4);
@@ -355,4 +361,19 @@ TEST_CASE("suppressions stay with their own document", "[yaml]") {
   REQUIRE(out[1].record.suppressions.size() == 1);
   CHECK(out[1].record.suppressions[0].rules[0] == "HL999");
   CHECK_FALSE(out[1].record.suppressions[0].scope);
+}
+
+TEST_CASE("suppression comments use the same grammar as Markdown comments", "[yaml]") {
+  auto out = load("account: Lowercase Co\nsuccess_criteria: x  # handoff-lint: disable hl601 hl602\n");
+  REQUIRE(out[0].record.suppressions.size() == 1);
+  CHECK(out[0].record.suppressions[0].rules == std::vector<std::string>{"HL601", "HL602"});
+  CHECK(out[0].record.suppressions[0].scope == Category::success_criteria);
+}
+
+TEST_CASE("input that makes yaml-cpp loop becomes one error record", "[yaml]") {
+  auto out = load(",", "comma.yaml");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].record.source == "comma.yaml");
+  REQUIRE(out[0].error);
+  CHECK(out[0].error->message == "YAML syntax error: the parser cannot continue here");
 }

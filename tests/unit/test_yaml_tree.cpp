@@ -178,7 +178,8 @@ TEST_CASE("aliases are refused, including a self-referencing cycle", "[yaml]") {
 }
 
 TEST_CASE("a billion-laughs alias bomb is refused quickly", "[yaml]") {
-  std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  std::string bomb =
+      "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
   for (char name = 'b'; name <= 'i'; ++name) {
     std::string prev(1, static_cast<char>(name - 1));
     bomb += std::string(1, name) + ": &" + name + " [";
@@ -195,7 +196,8 @@ TEST_CASE("a billion-laughs alias bomb is refused quickly", "[yaml]") {
 }
 
 TEST_CASE("10,000 nested brackets stop at the depth limit with the line", "[yaml]") {
-  std::string deep = "account: Deep\nrisks: " + std::string(10000, '[') + std::string(10000, ']') + "\n";
+  std::string deep =
+      "account: Deep\nrisks: " + std::string(10000, '[') + std::string(10000, ']') + "\n";
   auto r = read_all(deep);
   REQUIRE(r.error);
   CHECK(r.error->message == "YAML nesting is deeper than 64 levels (max_yaml_depth)");
@@ -206,7 +208,8 @@ TEST_CASE("10,000 nested brackets stop at the depth limit with the line", "[yaml
 
 TEST_CASE("indentation nesting beyond the limit is refused at the crossing line", "[yaml]") {
   std::string text;
-  for (int i = 0; i < 80; ++i) text += std::string(static_cast<std::size_t>(2 * i), ' ') + "k" + std::to_string(i) + ":\n";
+  for (int i = 0; i < 80; ++i)
+    text += std::string(static_cast<std::size_t>(2 * i), ' ') + "k" + std::to_string(i) + ":\n";
   auto r = read_all(text);
   REQUIRE(r.error);
   CHECK(contains(r.error->message, "deeper than 64 levels"));
@@ -279,7 +282,8 @@ TEST_CASE("tab indentation gets a clear message", "[yaml]") {
 TEST_CASE("the node budget is enforced per document", "[yaml]") {
   Limits limits;
   limits.max_yaml_nodes = 10;
-  auto r = read_all("list:\n  - a\n  - b\n  - c\n  - d\n  - e\n  - f\n  - g\n  - h\n  - i\n", limits);
+  auto r =
+      read_all("list:\n  - a\n  - b\n  - c\n  - d\n  - e\n  - f\n  - g\n  - h\n  - i\n", limits);
   REQUIRE(r.error);
   CHECK(r.error->message == "the document has more than 10 YAML values (max_yaml_nodes)");
   CHECK(r.error->pos.line == 9);
@@ -292,6 +296,18 @@ TEST_CASE("yaml-cpp syntax errors become a LoadError with line and column", "[ya
   CHECK(contains(r.error->message, "must be quoted"));
   CHECK(r.error->pos.line == 2);
   CHECK(r.error->pos.column == 19);
+}
+
+TEST_CASE("input on which yaml-cpp repeats one empty document forever is stopped", "[yaml]") {
+  // yaml-cpp 0.7 returns an endless stream of empty documents for a lone ",".
+  auto r = read_all(",");
+  REQUIRE(r.error);
+  CHECK(r.error->message == "YAML syntax error: the parser cannot continue here");
+  CHECK(r.error->pos.line == 1);
+  auto later = read_all("a: 1\n---\n,\n");
+  REQUIRE(later.error);
+  REQUIRE_FALSE(later.docs.empty());
+  CHECK(later.docs[0].root.entry_key(0).value == "a");
 }
 
 TEST_CASE("documents before a problem are still read", "[yaml]") {

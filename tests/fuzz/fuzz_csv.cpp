@@ -1,0 +1,4 @@
+// libFuzzer harness "csv": the csv loader, the rule engine and the reporters.
+// The checks live in fuzz_checks.hpp, shared with the regression replay in the unit tests.
+#define HANDOFF_FUZZ_HARNESS "csv"
+#include "fuzz_main.hpp"

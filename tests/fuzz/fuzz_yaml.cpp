@@ -1,0 +1,4 @@
+// libFuzzer harness "yaml": the yaml loader, the rule engine and the reporters.
+// The checks live in fuzz_checks.hpp, shared with the regression replay in the unit tests.
+#define HANDOFF_FUZZ_HARNESS "yaml"
+#include "fuzz_main.hpp"
