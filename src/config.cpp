@@ -40,9 +40,15 @@ constexpr LimitSetting kLimitSettings[] = {
     {"max_yaml_flow_bytes", &Limits::max_yaml_flow_bytes, 1, kHuge},
     {"max_markdown_nesting", &Limits::max_markdown_nesting, 1, kHuge},
     {"max_markdown_brackets", &Limits::max_markdown_brackets, 1, kHuge},
+    {"max_markdown_nodes", &Limits::max_markdown_nodes, 1, kHuge},
     {"max_records_per_file", &Limits::max_records_per_file, 1, kHuge},
     {"max_findings_per_record", &Limits::max_findings_per_record, 1, kHuge},
 };
+
+// Every Limits member must be in the table above, or config files could not set it and
+// dump_config would not print it.
+static_assert(sizeof(Limits) == std::size(kLimitSettings) * sizeof(std::size_t),
+              "a Limits member is missing from kLimitSettings in src/config.cpp");
 
 // Thrown inside apply_config only; apply_config turns it into its ConfigError result.
 struct ConfigFailure {
@@ -65,15 +71,28 @@ class ConfigReader {
   void apply(const Node& root) {
     if (root.is_null()) return;  // an empty file changes nothing
     if (!root.is_mapping())
-      fail(root, "", "expected a mapping with keys such as categories:, rules:, limits:, "
-                     "aliases: and phrases:, got " + describe(root));
+      fail(root, "",
+           "expected a mapping with keys such as categories:, rules:, limits:, "
+           "aliases: and phrases:, got " +
+               describe(root));
     for_each_entry(root, "", [&](const Node& key, const Node& value, const std::string& path) {
-      if (key.value == "categories") read_categories(value, path);
-      else if (key.value == "rules") read_rules(value, path);
-      else if (key.value == "limits") read_limits(value, path);
-      else if (key.value == "aliases") read_aliases(value, path);
-      else if (key.value == "phrases") read_phrases(value, path);
-      else fail(key, path, "unknown key; expected categories, rules, limits, aliases or phrases");
+      if (key.value == "categories")
+        read_categories(value, path);
+      else if (key.value == "rules")
+        read_rules(value, path);
+      else if (key.value == "limits")
+        read_limits(value, path);
+      else if (key.value == "aliases")
+        read_aliases(value, path);
+      else if (key.value == "phrases")
+        read_phrases(value, path);
+      else if (key.value == "gate")
+        read_gate(value, path);
+      else if (key.value == "csv")
+        read_csv(value, path);
+      else
+        fail(key, path,
+             "unknown key; expected categories, rules, gate, limits, aliases, phrases or csv");
     });
   }
 
@@ -100,8 +119,8 @@ class ConfigReader {
     return value.is_null() ? key : value;
   }
 
-  long long read_integer(const Node& key, const Node& value, const std::string& path,
-                         long long min, long long max, const std::string& expected) {
+  long long read_integer(const Node& key, const Node& value, const std::string& path, long long min,
+                         long long max, const std::string& expected) {
     long long parsed = 0;
     bool ok = value.is_scalar() && !value.value.empty();
     if (ok) {
@@ -125,15 +144,18 @@ class ConfigReader {
       auto category = category_from_key(key.value);
       if (!category) {
         std::string keys;
-        for (Category c : kAllCategories) keys += (keys.empty() ? "" : ", ") + std::string(category_key(c));
+        for (Category c : kAllCategories)
+          keys += (keys.empty() ? "" : ", ") + std::string(category_key(c));
         fail(key, at, "unknown category; expected one of " + keys);
       }
       CategoryConfig& cc = config_.category(*category);
       for_each_entry(value, at, [&](const Node& k, const Node& v, const std::string& p) {
         if (k.value == "threshold")
-          cc.threshold = static_cast<int>(read_integer(k, v, p, 0, 100, "an integer from 0 to 100"));
+          cc.threshold =
+              static_cast<int>(read_integer(k, v, p, 0, 100, "an integer from 0 to 100"));
         else if (k.value == "min_words")
-          cc.min_words = static_cast<int>(read_integer(k, v, p, 0, 100000, "an integer from 0 to 100000"));
+          cc.min_words =
+              static_cast<int>(read_integer(k, v, p, 0, 100000, "an integer from 0 to 100000"));
         else if (k.value == "required")
           cc.required = read_bool(k, v, p);
         else
@@ -172,19 +194,21 @@ class ConfigReader {
 
   void read_limits(const Node& map, const std::string& path) {
     for_each_entry(map, path, [&](const Node& key, const Node& value, const std::string& at) {
-      const auto* setting = std::find_if(std::begin(kLimitSettings), std::end(kLimitSettings),
-                                         [&](const LimitSetting& s) { return s.name == key.value; });
+      const auto* setting =
+          std::find_if(std::begin(kLimitSettings), std::end(kLimitSettings),
+                       [&](const LimitSetting& s) { return s.name == key.value; });
       if (setting == std::end(kLimitSettings)) fail(key, at, "unknown limit");
       auto max = static_cast<long long>(setting->max);
       auto min = static_cast<long long>(setting->min);
-      config_.limits.*(setting->member) = static_cast<std::size_t>(read_integer(
-          key, value, at, min, max,
-          "an integer from " + std::to_string(min) + " to " + std::to_string(max)));
+      config_.limits.*(setting->member) = static_cast<std::size_t>(
+          read_integer(key, value, at, min, max,
+                       "an integer from " + std::to_string(min) + " to " + std::to_string(max)));
     });
   }
 
   // A list of strings, or one string.
-  std::vector<std::string> read_strings(const Node& key, const Node& value, const std::string& path) {
+  std::vector<std::string> read_strings(const Node& key, const Node& value,
+                                        const std::string& path) {
     std::vector<std::string> out;
     auto take = [&](const Node& item) {
       if (!item.is_scalar() || item.value.empty())
@@ -213,6 +237,71 @@ class ConfigReader {
     });
   }
 
+  // gate: {fail_on: warning, min_score: 80, max_warnings: 10}
+  void read_gate(const Node& map, const std::string& path) {
+    for_each_entry(map, path, [&](const Node& k, const Node& v, const std::string& p) {
+      if (k.value == "fail_on") {
+        if (v.is_scalar() && v.value == "never") {
+          config_.gate.fail_on.reset();
+          return;
+        }
+        auto severity = v.is_scalar() ? severity_from_name(v.value) : std::nullopt;
+        if (!severity)
+          fail(locate(k, v), p, "expected error, warning, info or never, got " + describe(v));
+        config_.gate.fail_on = severity;
+      } else if (k.value == "min_score") {
+        config_.gate.min_score =
+            static_cast<int>(read_integer(k, v, p, 0, 100, "an integer from 0 to 100"));
+      } else if (k.value == "max_warnings") {
+        config_.gate.max_warnings = static_cast<int>(
+            read_integer(k, v, p, 0, 100000000, "an integer from 0 to 100000000"));
+      } else {
+        fail(k, p, "unknown key; expected fail_on, min_score or max_warnings");
+      }
+    });
+  }
+
+  // csv: {delimiter: ";", columns: {"Why They Bought": buying_motivation}, notes_columns: [Notes]}
+  void read_csv(const Node& map, const std::string& path) {
+    for_each_entry(map, path, [&](const Node& k, const Node& v, const std::string& p) {
+      if (k.value == "delimiter") {
+        std::string d = v.is_scalar() ? v.value : std::string();
+        if (d == "auto") {
+          config_.csv.delimiter = 0;
+        } else if (d == "\\t" || d == "tab") {
+          config_.csv.delimiter = '\t';
+        } else if (d.size() == 1 && d[0] != '"' && d[0] != '\n' && d[0] != '\r') {
+          config_.csv.delimiter = d[0];
+        } else {
+          fail(locate(k, v), p,
+               "expected one character such as \",\" or \";\", tab, or auto, got " + describe(v));
+        }
+      } else if (k.value == "columns") {
+        for_each_entry(v, p, [&](const Node& header, const Node& target, const std::string& at) {
+          auto field = target.is_scalar() ? field_key_from_name(target.value) : std::nullopt;
+          if (!field)
+            fail(locate(header, target), at,
+                 "expected a canonical key such as champion_profile, got " + describe(target));
+          // A header mapped again (a second file, a re-applied dump) takes the new key.
+          auto& columns = config_.csv.columns;
+          auto same = std::find_if(columns.begin(), columns.end(),
+                                   [&](const auto& c) { return c.first == header.value; });
+          if (same != columns.end())
+            same->second = *field;
+          else
+            columns.emplace_back(header.value, *field);
+        });
+      } else if (k.value == "notes_columns") {
+        auto& notes = config_.csv.notes_columns;
+        for (std::string& header : read_strings(k, v, p))
+          if (std::find(notes.begin(), notes.end(), header) == notes.end())
+            notes.push_back(std::move(header));
+      } else {
+        fail(k, p, "unknown key; expected delimiter, columns or notes_columns");
+      }
+    });
+  }
+
   void read_phrases(const Node& map, const std::string& path) {
     for_each_entry(map, path, [&](const Node& key, const Node& value, const std::string& at) {
       if (key.value.empty()) fail(key, path, "a phrase list needs a name");
@@ -220,7 +309,8 @@ class ConfigReader {
       // Lists only grow; a phrase already listed is not added twice, so re-applying a dump
       // changes nothing.
       for (std::string& phrase : read_strings(key, value, at))
-        if (std::find(list.begin(), list.end(), phrase) == list.end()) list.push_back(std::move(phrase));
+        if (std::find(list.begin(), list.end(), phrase) == list.end())
+          list.push_back(std::move(phrase));
     });
   }
 
@@ -312,9 +402,9 @@ std::variant<Config, ConfigError> apply_config(const Config& base, std::string_v
     ConfigReader config_reader(config, file_name);
     if (!doc.duplicates.empty()) {
       const auto& dup = doc.duplicates.front();
-      return ConfigError{file_name, dup.second,
-                         "duplicate key " + dup.key + " (first at line " +
-                             std::to_string(dup.first.line) + ")"};
+      return ConfigError{
+          file_name, dup.second,
+          "duplicate key " + dup.key + " (first at line " + std::to_string(dup.first.line) + ")"};
     }
     config_reader.apply(doc.root);
     yaml::Document second;
@@ -363,13 +453,21 @@ std::string dump_config(const Config& cfg) {
     if (rc.severity) out += ", severity: " + std::string(severity_name(*rc.severity));
     out += "}\n";
   }
+  out += "\ngate:\n  fail_on: ";
+  out += cfg.gate.fail_on ? std::string(severity_name(*cfg.gate.fail_on)) : "never";
+  out += "\n  min_score: " + std::to_string(cfg.gate.min_score) + "\n";
+  if (cfg.gate.max_warnings)
+    out += "  max_warnings: " + std::to_string(*cfg.gate.max_warnings) + "\n";
   out += "\nlimits:\n";
   for (const auto& setting : kLimitSettings)
-    out += "  " + std::string(setting.name) + ": " + std::to_string(cfg.limits.*(setting.member)) + "\n";
+    out += "  " + std::string(setting.name) + ": " + std::to_string(cfg.limits.*(setting.member)) +
+           "\n";
 
   // Aliases print as the table holds them (normalized), grouped by key, sorted.
-  std::vector<std::vector<std::string>> by_key(static_cast<std::size_t>(FieldKey::handoff_call) + 1);
-  for (const auto& [alias, key] : cfg.labels.entries()) by_key[static_cast<std::size_t>(key)].push_back(alias);
+  std::vector<std::vector<std::string>> by_key(static_cast<std::size_t>(FieldKey::handoff_call) +
+                                               1);
+  for (const auto& [alias, key] : cfg.labels.entries())
+    by_key[static_cast<std::size_t>(key)].push_back(alias);
   out += cfg.labels.size() == 0 ? "\naliases: {}\n" : "\naliases:\n";
   for (std::size_t k = 0; k < by_key.size(); ++k) {
     if (by_key[k].empty()) continue;
@@ -378,6 +476,16 @@ std::string dump_config(const Config& cfg) {
   }
   out += cfg.phrases.empty() ? "\nphrases: {}\n" : "\nphrases:\n";
   for (const auto& [name, list] : cfg.phrases) dump_list(out, yaml_key(name), list);
+
+  out += "\ncsv:\n  delimiter: ";
+  if (cfg.csv.delimiter == 0)
+    out += "auto";
+  else
+    out += cfg.csv.delimiter == '\t' ? std::string("tab") : yaml_quoted({&cfg.csv.delimiter, 1});
+  out += cfg.csv.columns.empty() ? "\n  columns: {}\n" : "\n  columns:\n";
+  for (const auto& [header, key] : cfg.csv.columns)
+    out += "    " + yaml_quoted(header) + ": " + std::string(field_key_name(key)) + "\n";
+  dump_list(out, "notes_columns", cfg.csv.notes_columns);
   return out;
 }
 

@@ -1,13 +1,16 @@
 // Engine::run: presence rules first (a missing, empty or placeholder field scores 0 and skips
 // its category's quality rules), then quality and policy rules, then loader warnings and the
-// suppressions' own problems; scores, gate, order and cap last.
+// suppressions' own problems; each finding is fingerprinted, then matched against the inline
+// suppressions and the baseline; scores, gate, order and cap last.
 #include "handoff/engine.hpp"
-
-#include <algorithm>
-#include <tuple>
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+#include <tuple>
+
+#include "handoff/baseline.hpp"
 #include "handoff/rule.hpp"
 #include "rules/suppressions.hpp"
 #include "text/phrase_matcher.hpp"
@@ -69,11 +72,15 @@ void score_categories(RecordResult& r, const std::array<bool, kCategoryCount>& b
   r.score = (2 * total + static_cast<int>(kCategoryCount)) / (2 * static_cast<int>(kCategoryCount));
 }
 
-Gate decide_gate(const RecordResult& r) {
+// A required category under its threshold, an unsuppressed finding at or above `fail_on`, or
+// an overall score under `min_score` fails the record. Suppressed findings never do.
+Gate decide_gate(const RecordResult& r, const GatePolicy& policy) {
   for (const CategoryResult& cat : r.categories)
     if (cat.required && !cat.pass) return Gate::fail;
+  if (r.score < policy.min_score) return Gate::fail;
+  if (!policy.fail_on) return Gate::pass;
   for (const Finding& f : r.findings)
-    if (!f.suppressed && f.severity == Severity::error) return Gate::fail;
+    if (!f.suppressed && f.severity >= *policy.fail_on) return Gate::fail;
   return Gate::pass;
 }
 
@@ -81,15 +88,20 @@ Gate decide_gate(const RecordResult& r) {
 
 std::string_view gate_name(Gate g) {
   switch (g) {
-    case Gate::pass: return "pass";
-    case Gate::fail: return "fail";
-    case Gate::error: return "error";
+    case Gate::pass:
+      return "pass";
+    case Gate::fail:
+      return "fail";
+    case Gate::error:
+      return "error";
   }
   return "error";
 }
 
-Engine::Engine(const Config& config)
-    : config_(config), phrases_(std::make_shared<const text::PhraseBook>(config)) {}
+Engine::Engine(const Config& config, const Baseline* baseline)
+    : config_(config),
+      baseline_(baseline),
+      phrases_(std::make_shared<const text::PhraseBook>(config)) {}
 
 RecordResult Engine::run(const Loaded& loaded) const {
   const Record& rec = loaded.record;
@@ -106,6 +118,14 @@ RecordResult Engine::run(const Loaded& loaded) const {
   }
 
   rules::SuppressionIndex suppressions(rec.suppressions);
+  std::optional<Baseline::Matcher> baselined;
+  if (baseline_) baselined = baseline_->matcher_for(rec.source);
+  // Comments first (so they are marked used and their reason shows), then the baseline.
+  auto settle = [&](Finding& f) {
+    f.fingerprint = finding_fingerprint(rec, f);
+    suppressions.apply(f);
+    if (baselined) baselined->apply(f);
+  };
   std::vector<Finding>& findings = result.findings;
   CheckContext ctx(rec, config_, findings);
   ctx.phrases = phrases_.get();
@@ -119,7 +139,7 @@ RecordResult Engine::run(const Loaded& loaded) const {
     rule.check(ctx);
     bool failed = false;
     for (std::size_t i = first; i < findings.size(); ++i) {
-      suppressions.apply(findings[i]);
+      settle(findings[i]);
       failed = failed || !findings[i].suppressed;
     }
     return failed;
@@ -148,17 +168,22 @@ RecordResult Engine::run(const Loaded& loaded) const {
     if (is_off(config_, warning.rule)) continue;
     Finding f = warning;
     f.severity = effective_severity(config_, f.rule, f.severity);
-    suppressions.apply(f);
+    settle(f);
     findings.push_back(std::move(f));
   }
   for (Finding& problem : suppressions.problems()) {
     if (is_off(config_, problem.rule)) continue;
     problem.severity = effective_severity(config_, problem.rule, problem.severity);
+    problem.fingerprint = finding_fingerprint(rec, problem);
+    if (baselined) baselined->apply(problem);
     findings.push_back(std::move(problem));
   }
 
   // The gate sees every finding; the cap only trims what is shown.
-  result.gate = decide_gate(result);
+  result.gate = decide_gate(result, config_.gate);
+  result.warnings = static_cast<std::size_t>(std::count_if(
+      findings.begin(), findings.end(),
+      [](const Finding& f) { return !f.suppressed && f.severity == Severity::warning; }));
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.pos.line, a.pos.column, a.rule) < std::tie(b.pos.line, b.pos.column, b.rule);
   });

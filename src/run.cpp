@@ -15,9 +15,21 @@ bool supported_extension(const fs::path& p) {
   return format_from_extension(p.string()) != Format::unknown;
 }
 
-bool excluded(const std::string& path, const std::vector<std::string>& exclude) {
-  for (const auto& pattern : exclude)
-    if (glob_match(pattern, path)) return true;
+// As in .gitignore: a pattern without '/' ("*.md", "drafts") matches any one path component;
+// a pattern with '/' matches the whole path.
+bool excluded(std::string_view path, const std::vector<std::string>& exclude) {
+  if (path.starts_with("./")) path.remove_prefix(2);
+  for (const auto& pattern : exclude) {
+    if (pattern.find('/') != std::string::npos) {
+      if (glob_match(pattern, path)) return true;
+      continue;
+    }
+    for (std::size_t at = 0; at <= path.size();) {
+      std::size_t slash = std::min(path.find('/', at), path.size());
+      if (slash > at && glob_match(pattern, path.substr(at, slash - at))) return true;
+      at = slash + 1;
+    }
+  }
   return false;
 }
 
@@ -52,22 +64,41 @@ void walk_directory(const std::string& root, const std::vector<std::string>& exc
 }  // namespace
 
 bool glob_match(std::string_view pat, std::string_view s) {
-  // Iterative wildcard match with one backtrack point per star: linear-ish, never exponential.
-  std::size_t p = 0, i = 0, star_p = std::string_view::npos, star_i = 0;
-  bool star_crosses = false;
+  // Iterative wildcard match. Two backtrack points: the latest "*" (never crosses '/') and the
+  // latest "**" (crosses it); a failed "*" falls back to the "**". O(pattern * path), never
+  // exponential.
+  constexpr auto npos = std::string_view::npos;
+  std::size_t p = 0, i = 0;
+  std::size_t star_p = npos, star_i = 0;    // after the latest "*", and where it started
+  std::size_t dstar_p = npos, dstar_i = 0;  // the same for the latest "**"
+  bool dstar_slash = false;                 // it was "**/": it stops only after a '/'
   while (i < s.size()) {
     if (p < pat.size() && pat[p] == '*') {
-      star_crosses = p + 1 < pat.size() && pat[p + 1] == '*';
-      p += star_crosses ? 2 : 1;
-      if (star_crosses && p < pat.size() && pat[p] == '/') ++p;  // "**/" also matches nothing
-      star_p = p;
-      star_i = i;
+      bool crosses = p + 1 < pat.size() && pat[p + 1] == '*';
+      p += crosses ? 2 : 1;
+      if (crosses) {
+        dstar_slash = p < pat.size() && pat[p] == '/';
+        if (dstar_slash) ++p;  // "**/" also matches nothing
+        dstar_p = p;
+        dstar_i = i;
+        star_p = npos;
+      } else {
+        star_p = p;
+        star_i = i;
+      }
     } else if (p < pat.size() && (pat[p] == '?' ? s[i] != '/' : pat[p] == s[i])) {
       ++p;
       ++i;
-    } else if (star_p != std::string_view::npos && (star_crosses || s[star_i] != '/')) {
+    } else if (star_p != npos && s[star_i] != '/') {
       p = star_p;
       i = ++star_i;
+    } else if (dstar_p != npos) {
+      std::size_t next = dstar_slash ? s.find('/', dstar_i) : dstar_i;
+      if (next == npos) return false;
+      dstar_i = next + 1;
+      p = dstar_p;
+      i = dstar_i;
+      star_p = npos;
     } else {
       return false;
     }
@@ -90,6 +121,15 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args,
   return out;
 }
 
+ConfigResolver::ConfigResolver(std::optional<Config> fixed, std::function<void(Config&)> adjust)
+    : adjust_(std::move(adjust)), fixed_(std::move(fixed)) {
+  if (!adjust_) return;
+  if (fixed_)
+    adjust_(*fixed_);
+  else
+    adjust_(adjusted_default_.emplace(default_config()));
+}
+
 std::variant<const Config*, ConfigError> ConfigResolver::for_path(const std::string& path) {
   if (fixed_) return &*fixed_;
   std::string dir = path == "-" ? "." : fs::path(path).parent_path().string();
@@ -97,7 +137,7 @@ std::variant<const Config*, ConfigError> ConfigResolver::for_path(const std::str
   auto known = file_for_dir_.find(dir);
   if (known == file_for_dir_.end()) known = file_for_dir_.emplace(dir, find_config_file(dir)).first;
   const std::string& file = known->second;
-  if (file.empty()) return &default_config();
+  if (file.empty()) return adjusted_default_ ? &*adjusted_default_ : &default_config();
   auto cached = by_file_.find(file);
   if (cached == by_file_.end()) {
     auto src = read_source(file, default_config().limits);
@@ -106,6 +146,7 @@ std::variant<const Config*, ConfigError> ConfigResolver::for_path(const std::str
             ? std::variant<Config, ConfigError>(ConfigError{file, std::get<LoadError>(src).pos,
                                                             std::get<LoadError>(src).message})
             : apply_config(default_config(), std::get<Source>(src).text, file);
+    if (auto* cfg = std::get_if<Config>(&loaded); cfg && adjust_) adjust_(*cfg);
     cached = by_file_.emplace(file, std::move(loaded)).first;
   }
   if (auto* err = std::get_if<ConfigError>(&cached->second)) return *err;
@@ -156,8 +197,8 @@ RunOutcome run_check(const std::vector<InputItem>& inputs, ConfigResolver& confi
     }
     Source& src = std::get<Source>(src_or_error);
     if (options.forced_format != Format::unknown) src.format = options.forced_format;
-    Engine engine(cfg);
-    LoadOptions opt{&cfg.limits, &cfg.labels};
+    Engine engine(cfg, options.baseline);
+    LoadOptions opt{&cfg.limits, &cfg.labels, &cfg.csv};
     load_source(src, opt, [&](Loaded&& loaded) { emit(engine.run(loaded)); });
   }
   for (auto* r : reporters) r->end(outcome.summary);

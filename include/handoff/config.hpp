@@ -27,6 +27,13 @@ struct RuleConfig {
   std::optional<Severity> severity;  // overrides the rule's default
 };
 
+// What fails a record's gate besides a required category under its threshold.
+struct GatePolicy {
+  std::optional<Severity> fail_on = Severity::error;  // lowest failing severity; nullopt = never
+  int min_score = 0;                                  // overall score a record must reach
+  std::optional<int> max_warnings;                    // run-wide cap on unsuppressed warnings
+};
+
 struct Config {
   std::string origin = "built-in";  // the file it came from, for messages
   std::array<CategoryConfig, kCategoryCount> categories{};
@@ -37,6 +44,7 @@ struct Config {
   std::map<std::string, std::vector<std::string>, std::less<>> phrases;
   Limits limits;
   CsvMapping csv;  // `csv:` section: column mapping for CRM exports
+  GatePolicy gate;  // `gate:` section; --fail-on, --min-score, --max-warnings override it
 
   CategoryConfig& category(Category c) { return categories[index_of(c)]; }
   const CategoryConfig& category(Category c) const { return categories[index_of(c)]; }

@@ -15,6 +15,7 @@ namespace handoff {
 namespace text {
 class PhraseBook;
 }
+class Baseline;
 
 enum class Gate : std::uint8_t { pass, fail, error };
 std::string_view gate_name(Gate g);  // "pass", "fail", "error"
@@ -45,18 +46,21 @@ struct RecordResult {
   int score = 0;  // mean of the seven category scores, rounded
   std::array<CategoryResult, kCategoryCount> categories{};
   std::vector<Finding> findings;  // sorted by line, then column, then rule
+  std::size_t warnings = 0;       // unsuppressed warnings, counted before the cap (--max-warnings)
 };
 
 class Engine {
  public:
-  // Compiles the config's phrase lists once; `config` must outlive the Engine.
-  explicit Engine(const Config& config);
+  // Compiles the config's phrase lists once; `config` (and `baseline`, when given) must
+  // outlive the Engine. Findings the baseline holds count as suppressed (kind baseline).
+  explicit Engine(const Config& config, const Baseline* baseline = nullptr);
   // Runs every enabled rule, scores the categories, applies suppressions, decides the gate.
   RecordResult run(const Loaded& loaded) const;
   const Config& config() const { return config_; }
 
  private:
   const Config& config_;
+  const Baseline* baseline_ = nullptr;
   std::shared_ptr<const text::PhraseBook> phrases_;  // shared: Engine stays copyable
 };
 

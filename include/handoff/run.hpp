@@ -2,6 +2,7 @@
 // reporters in input order. The CLI only parses flags around this.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,7 +21,9 @@ struct InputItem {
 };
 
 // Files stay as given; directories are walked recursively (sorted, supported extensions only,
-// directory symlinks not followed); patterns in `exclude` (glob: *, ?, **) drop matching paths.
+// directory symlinks not followed); patterns in `exclude` (glob: *, ?, **) drop matching paths:
+// without a "/" a pattern matches any one path component ("*.md", "drafts"), with one the
+// whole path ("records/2025/**").
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args,
                                      const std::vector<std::string>& exclude = {});
 
@@ -31,18 +34,22 @@ bool glob_match(std::string_view pattern, std::string_view path);
 // .handoff-lint.yaml above the record, cached per directory.
 class ConfigResolver {
  public:
-  explicit ConfigResolver(std::optional<Config> fixed) : fixed_(std::move(fixed)) {}
+  // `adjust`, when set, is applied once to every config handed out (command-line overrides).
+  explicit ConfigResolver(std::optional<Config> fixed, std::function<void(Config&)> adjust = {});
   // The config for a source path, or the error of the config file that applies to it.
   std::variant<const Config*, ConfigError> for_path(const std::string& path);
 
  private:
+  std::function<void(Config&)> adjust_;
   std::optional<Config> fixed_;
+  std::optional<Config> adjusted_default_;  // default_config() with adjust_ applied
   std::map<std::string, std::string> file_for_dir_;  // "" = no config file above it
   std::map<std::string, std::variant<Config, ConfigError>> by_file_;
 };
 
 struct RunOptions {
   Format forced_format = Format::unknown;  // --input-format
+  const Baseline* baseline = nullptr;      // --baseline: its findings count as suppressed
 };
 
 struct RunOutcome {

@@ -15,6 +15,14 @@
 namespace handoff::report {
 namespace {
 
+// The engine's line-independent fingerprint (the one baselines use), tied to the record, so
+// code scanning keeps tracking a finding when lines above it move.
+std::string fingerprint_of(const RecordResult& result, const Finding& finding,
+                           std::string_view category) {
+  if (!finding.fingerprint.empty()) return stable_hash({result.source, finding.fingerprint});
+  return stable_hash({result.source, finding.rule, category, finding.message});
+}
+
 constexpr std::string_view kInformationUri = "https://github.com/handoff-lint/handoff-lint";
 constexpr std::string_view kSchemaUri =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -153,12 +161,13 @@ class SarifReporter final : public Reporter {
            {"level", sarif_level(finding.severity)},
            {"message", {{"text", message}}},
            {"locations", Json::array({std::move(location)})},
-           {"partialFingerprints",
-            {{"handoffLint/v1",
-              stable_hash({result.source, finding.rule, category, finding.message})}}}};
+           {"partialFingerprints", {{"handoffLint/v1", fingerprint_of(result, finding, category)}}}};
+    // A baselined finding was accepted outside the record, in the baseline file.
     if (finding.suppressed)
-      j["suppressions"] =
-          Json::array({Json{{"kind", "inSource"}, {"justification", finding.justification}}});
+      j["suppressions"] = Json::array(
+          {Json{{"kind", finding.suppression_kind == SuppressionKind::baseline ? "external"
+                                                                               : "inSource"},
+                {"justification", finding.justification}}});
     return j;
   }
 

@@ -58,6 +58,12 @@ void check_same(const Config& a, const Config& b) {
   CHECK(a.limits.max_yaml_depth == b.limits.max_yaml_depth);
   CHECK(a.limits.max_yaml_flow_bytes == b.limits.max_yaml_flow_bytes);
   CHECK(a.limits.max_findings_per_record == b.limits.max_findings_per_record);
+  CHECK(a.gate.fail_on == b.gate.fail_on);
+  CHECK(a.gate.min_score == b.gate.min_score);
+  CHECK(a.gate.max_warnings == b.gate.max_warnings);
+  CHECK(a.csv.delimiter == b.csv.delimiter);
+  CHECK(a.csv.columns == b.csv.columns);
+  CHECK(a.csv.notes_columns == b.csv.notes_columns);
 }
 
 }  // namespace
@@ -140,7 +146,8 @@ TEST_CASE("config errors name the file, the line and the dotted key path", "[yam
       {"categories:\n  champion_profile:\n    required: maybe\n", 3,
        "categories.champion_profile.required: expected true or false, got \"maybe\""},
       {"categories:\n  champion_profile:\n    colour: red\n", 3,
-       "categories.champion_profile.colour: unknown key; expected threshold, min_words or required"},
+       "categories.champion_profile.colour: unknown key; expected threshold, min_words or "
+       "required"},
       {"categories:\n  vibes: {threshold: 50}\n", 2,
        "categories.vibes: unknown category; expected one of buying_motivation, champion_profile,"},
       {"categories: [success_criteria]\n", 1, "categories: expected a mapping, got a list"},
@@ -148,7 +155,8 @@ TEST_CASE("config errors name the file, the line and the dotted key path", "[yam
       {"rules:\n  HL101: {severity: fatal}\n", 2,
        "rules.HL101.severity: expected error, warning or info, got \"fatal\""},
       {"rules:\n  HL101: disabled\n", 2,
-       "rules.HL101: expected off, or a mapping such as {severity: warning} or {off: true}, got \"disabled\""},
+       "rules.HL101: expected off, or a mapping such as {severity: warning} or {off: true}, got "
+       "\"disabled\""},
       {"limits:\n  max_yaml_depth: 500\n", 2,
        "limits.max_yaml_depth: expected an integer from 1 to 400, got \"500\""},
       {"limits:\n  max_widgets: 3\n", 2, "limits.max_widgets: unknown limit"},
@@ -158,8 +166,10 @@ TEST_CASE("config errors name the file, the line and the dotted key path", "[yam
        "aliases.champion_profile: expected text, got a mapping"},
       {"aliases:\n  champion_profile: ['---']\n", 2,
        "aliases.champion_profile: the label \"---\" has no letters or digits"},
-      {"phrases:\n  placeholder: {a: b}\n", 2, "phrases.placeholder: expected a list of text, got a mapping"},
-      {"version: 2\n", 1, "version: unknown key; expected categories, rules, limits, aliases or phrases"},
+      {"phrases:\n  placeholder: {a: b}\n", 2,
+       "phrases.placeholder: expected a list of text, got a mapping"},
+      {"version: 2\n", 1,
+       "version: unknown key; expected categories, rules, gate, limits, aliases, phrases or csv"},
       {"- categories\n", 1, "expected a mapping with keys such as categories:"},
       {"limits:\n  max_yaml_depth: 10\nlimits:\n  max_yaml_depth: 20\n", 3,
        "duplicate key limits (first at line 1)"},
@@ -189,21 +199,26 @@ TEST_CASE("an empty config file changes nothing", "[yaml]") {
 TEST_CASE("dump_config prints YAML that apply_config accepts back", "[yaml]") {
   SECTION("the built-in configuration") {
     std::string dumped = dump_config(default_config());
-    CHECK(dumped.find("categories:\n  buying_motivation: {threshold: 70, min_words: 20, required: true}") !=
+    CHECK(dumped.find(
+              "categories:\n  buying_motivation: {threshold: 70, min_words: 20, required: true}") !=
           std::string::npos);
     // Onto an empty base it rebuilds the same configuration; onto the defaults it changes nothing.
     check_same(apply_ok(Config{}, dumped), default_config());
     check_same(apply_ok(default_config(), dumped), default_config());
   }
   SECTION("a customised configuration with awkward text") {
-    Config custom = apply_ok(default_config(),
-                             "categories: {political_landscape: {threshold: 0, required: no}}\n"
-                             "rules: {HL101: off, HL205: {severity: info}, HL301: {off: true, severity: error}}\n"
-                             "limits: {max_records_per_file: 12}\n"
-                             "aliases: {relationship_history: ['Account history']}\n"
-                             "phrases:\n"
-                             "  placeholder: ['say \"when\"', 'back\\slash', \"tab\\there\", '# not a comment']\n"
-                             "  'odd list: name': [x]\n");
+    Config custom = apply_ok(
+        default_config(),
+        "categories: {political_landscape: {threshold: 0, required: no}}\n"
+        "rules: {HL101: off, HL205: {severity: info}, HL301: {off: true, severity: error}}\n"
+        "limits: {max_records_per_file: 12}\n"
+        "gate: {fail_on: never, min_score: 85, max_warnings: 0}\n"
+        "csv: {delimiter: tab, columns: {'Why: they bought': buying_motivation}, "
+        "notes_columns: ['AE \"Notes\"']}\n"
+        "aliases: {relationship_history: ['Account history']}\n"
+        "phrases:\n"
+        "  placeholder: ['say \"when\"', 'back\\slash', \"tab\\there\", '# not a comment']\n"
+        "  'odd list: name': [x]\n");
     std::string dumped = dump_config(custom);
     INFO(dumped);
     Config back = apply_ok(Config{}, dumped);
@@ -211,6 +226,49 @@ TEST_CASE("dump_config prints YAML that apply_config accepts back", "[yaml]") {
     CHECK(back.phrase_list("odd list: name") == std::vector<std::string>{"x"});
     CHECK(back.phrase_list("placeholder").back() == "# not a comment");
   }
+}
+
+TEST_CASE("gate and csv sections set the gate policy and the CSV column mapping", "[yaml]") {
+  Config built_in = default_config();
+  CHECK(built_in.gate.fail_on == Severity::error);
+  CHECK(built_in.gate.min_score == 0);
+  CHECK_FALSE(built_in.gate.max_warnings);
+  CHECK(built_in.csv.delimiter == 0);
+
+  Config cfg = apply_ok(default_config(),
+                        "gate:\n  fail_on: warning\n  min_score: 75\n  max_warnings: 3\n"
+                        "csv:\n  delimiter: ';'\n"
+                        "  columns: {Deal Story: buying_motivation, Exec Sponsor: champion_profile}\n"
+                        "  notes_columns: [Handoff Notes]\n");
+  CHECK(cfg.gate.fail_on == Severity::warning);
+  CHECK(cfg.gate.min_score == 75);
+  CHECK(cfg.gate.max_warnings == 3);
+  CHECK(cfg.csv.delimiter == ';');
+  using Column = std::pair<std::string, FieldKey>;
+  CHECK(cfg.csv.columns == std::vector<Column>{{"Deal Story", FieldKey::buying_motivation},
+                                               {"Exec Sponsor", FieldKey::champion_profile}});
+  CHECK(cfg.csv.notes_columns == std::vector<std::string>{"Handoff Notes"});
+
+  // A second file remaps a header instead of listing it twice.
+  Config again = apply_ok(cfg, "csv: {columns: {Deal Story: relationship_history}}\n");
+  CHECK(again.csv.columns == std::vector<Column>{{"Deal Story", FieldKey::relationship_history},
+                                                 {"Exec Sponsor", FieldKey::champion_profile}});
+  CHECK_FALSE(apply_ok(cfg, "gate: {fail_on: never}\n").gate.fail_on);
+
+  ConfigError e = apply_err("gate:\n  fail_on: sometimes\n");
+  CHECK(e.pos.line == 2);
+  CHECK(e.message == "gate.fail_on: expected error, warning, info or never, got \"sometimes\"");
+  e = apply_err("gate: {min_score: 101}\n");
+  CHECK(e.message == "gate.min_score: expected an integer from 0 to 100, got \"101\"");
+  e = apply_err("csv:\n  columns:\n    Notes: vibes\n");
+  CHECK(e.pos.line == 3);
+  CHECK(e.message ==
+        "csv.columns.Notes: expected a canonical key such as champion_profile, got \"vibes\"");
+  e = apply_err("csv: {delimiter: ',;'}\n");
+  CHECK(e.message ==
+        "csv.delimiter: expected one character such as \",\" or \";\", tab, or auto, got \",;\"");
+  e = apply_err("csv: {quote: \"'\"}\n");
+  CHECK(e.message == "csv.quote: unknown key; expected delimiter, columns or notes_columns");
 }
 
 TEST_CASE("find_config_file walks up from a directory", "[yaml]") {

@@ -125,6 +125,26 @@ TEST_CASE("sarif: fingerprints depend on the finding, not on its position", "[re
         lc["runs"][0]["results"][0]["partialFingerprints"]);
 }
 
+TEST_CASE("sarif: a baselined finding is suppressed as external and keeps the engine's fingerprint",
+          "[report]") {
+  RecordResult r = failing_record();
+  REQUIRE(r.findings.size() >= 2);
+  r.findings[0].fingerprint = "0123456789abcdef";
+  r.findings[0].suppressed = true;
+  r.findings[0].suppression_kind = SuppressionKind::baseline;
+  r.findings[0].justification = "in the baseline";
+  const Json log = Json::parse(render("sarif", {r}));
+  const Json& first = log["runs"][0]["results"][0];
+  CHECK(first["suppressions"] ==
+        Json::array({Json{{"kind", "external"}, {"justification", "in the baseline"}}}));
+  // The engine's fingerprint decides: another message with the same fingerprint matches.
+  RecordResult reworded = r;
+  reworded.findings[0].message = "Reworded in a later release.";
+  const Json again = Json::parse(render("sarif", {reworded}));
+  CHECK(again["runs"][0]["results"][0]["partialFingerprints"] == first["partialFingerprints"]);
+  CHECK_FALSE(log["runs"][0]["results"][1].contains("suppressions"));
+}
+
 TEST_CASE("sarif: an empty run is still a complete log", "[report]") {
   const Json log = Json::parse(render("sarif", {}));
   CHECK(log["runs"][0]["results"] == Json::array());
