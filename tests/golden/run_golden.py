@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Runs one golden case: tests/golden/<case>/cmd holds the arguments (shell-quoted, one line),
-optional `stdin` is fed to the binary, and `expected_stdout` / `expected_exit` hold what it must
+optional `stdin` is fed to the binary, and `expected_stdout` / `expected_exit` (and `expected_stderr`, when
+present) hold what it must
 print and return. Run from the repository root. UPDATE_GOLDEN=1 rewrites the expected files;
 review the diff before committing."""
 import os
@@ -19,9 +20,14 @@ def main() -> int:
     proc = subprocess.run([binary] + args, input=stdin, capture_output=True, env=env, timeout=60)
     out_path = os.path.join(case, "expected_stdout")
     exit_path = os.path.join(case, "expected_exit")
+    err_path = os.path.join(case, "expected_stderr")  # compared only when present
     if os.environ.get("UPDATE_GOLDEN") == "1":
         open(out_path, "wb").write(proc.stdout)
         open(exit_path, "w").write(f"{proc.returncode}\n")
+        if proc.stderr:
+            open(err_path, "wb").write(proc.stderr)
+        elif os.path.exists(err_path):
+            os.remove(err_path)
         print(f"updated {case}")
         return 0
     expected = open(out_path, "rb").read()
@@ -36,6 +42,9 @@ def main() -> int:
                                     proc.stdout.decode("utf-8", "replace").splitlines(True),
                                     "expected_stdout", "actual")
         sys.stdout.writelines(diff)
+        ok = False
+    if os.path.exists(err_path) and proc.stderr != open(err_path, "rb").read():
+        print("stderr differs from expected_stderr")
         ok = False
     if not ok:
         sys.stdout.write("stderr:\n" + proc.stderr.decode("utf-8", "replace"))
