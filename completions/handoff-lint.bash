@@ -37,12 +37,12 @@ _handoff_lint() {
         -o|--output|--report|-c|--config|--exclude|--baseline|--write-baseline)
           _handoff_lint_files
           return ;;
-        --min-score|--threshold|--max-warnings)
+        -j|--jobs|--min-score|--threshold|--max-warnings)
           COMPREPLY=()
           return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "-h --help -f --format -o --output --report -c --config --input-format --exclude --no-color --explain --fail-on --min-score --threshold --max-warnings --baseline --write-baseline" -- "$cur"))
+        COMPREPLY=($(compgen -W "-h --help -f --format -o --output --report -c --config --input-format --exclude --no-color --explain -j --jobs --fail-on --min-score --threshold --max-warnings --baseline --write-baseline" -- "$cur"))
       else
         _handoff_lint_files
       fi
@@ -52,12 +52,12 @@ _handoff_lint() {
         -f|--format|-o|--output|--by|--segments|-c|--config|--input-format|--exclude)
           _handoff_lint_files
           return ;;
-        --worst)
+        --worst|-j|--jobs)
           COMPREPLY=()
           return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "-h --help -f --format -o --output --by --segments --worst --redact -c --config --input-format --exclude -q --quiet" -- "$cur"))
+        COMPREPLY=($(compgen -W "-h --help -f --format -o --output --by --segments --worst --redact -c --config --input-format --exclude -q --quiet -j --jobs" -- "$cur"))
       else
         _handoff_lint_files
       fi

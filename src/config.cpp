@@ -33,6 +33,7 @@ struct LimitSetting {
 constexpr std::size_t kHuge = std::size_t{1} << 40;
 constexpr LimitSetting kLimitSettings[] = {
     {"max_file_bytes", &Limits::max_file_bytes, 1, kHuge},
+    {"max_export_bytes", &Limits::max_export_bytes, 1, kHuge},
     {"max_line_bytes", &Limits::max_line_bytes, 1, kHuge},
     {"max_field_bytes", &Limits::max_field_bytes, 1, kHuge},
     {"max_yaml_depth", &Limits::max_yaml_depth, 1, kMaxYamlDepthSetting},

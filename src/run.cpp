@@ -153,58 +153,6 @@ std::variant<const Config*, ConfigError> ConfigResolver::for_path(const std::str
   return &std::get<Config>(cached->second);
 }
 
-RunOutcome run_check(const std::vector<InputItem>& inputs, ConfigResolver& configs,
-                     const RunOptions& options, const std::vector<Reporter*>& reporters) {
-  RunOutcome outcome;
-  for (auto* r : reporters) r->begin();
-  auto emit = [&](const RecordResult& result) {
-    ++outcome.summary.records;
-    switch (result.gate) {
-      case Gate::pass: ++outcome.summary.passed; break;
-      case Gate::fail: ++outcome.summary.failed; break;
-      case Gate::error: ++outcome.summary.errored; break;
-    }
-    for (auto* r : reporters) r->record(result);
-  };
-  auto emit_error = [&](const std::string& name, Format format, LoadError err, const Config& cfg) {
-    Loaded bad;
-    bad.record.source = name;
-    bad.record.format = std::string(format_name(format));
-    bad.error = std::move(err);
-    emit(Engine(cfg).run(bad));
-  };
-  for (const auto& input : inputs) {
-    Format ext_format = input.path == "-" ? Format::unknown : format_from_extension(input.path);
-    if (input.error) {
-      emit_error(input.path, ext_format, *input.error, default_config());
-      continue;
-    }
-    auto cfg_or_error = configs.for_path(input.path);
-    if (auto* err = std::get_if<ConfigError>(&cfg_or_error)) {
-      outcome.config_error = true;
-      emit_error(input.path, ext_format,
-                 LoadError{fmt::format("invalid configuration {}:{}: {}", err->file, err->pos.line,
-                                       err->message),
-                           {}},
-                 default_config());
-      continue;
-    }
-    const Config& cfg = *std::get<const Config*>(cfg_or_error);
-    auto src_or_error = read_source(input.path, cfg.limits);
-    if (auto* err = std::get_if<LoadError>(&src_or_error)) {
-      emit_error(input.path == "-" ? "<stdin>" : input.path, ext_format, *err, cfg);
-      continue;
-    }
-    Source& src = std::get<Source>(src_or_error);
-    if (options.forced_format != Format::unknown) src.format = options.forced_format;
-    Engine engine(cfg, options.baseline);
-    LoadOptions opt{&cfg.limits, &cfg.labels, &cfg.csv};
-    load_source(src, opt, [&](Loaded&& loaded) { emit(engine.run(loaded)); });
-  }
-  for (auto* r : reporters) r->end(outcome.summary);
-  return outcome;
-}
-
 int exit_code_for(const RunOutcome& outcome) {
   if (outcome.config_error || outcome.summary.errored > 0) return 2;
   if (outcome.summary.failed > 0) return 1;

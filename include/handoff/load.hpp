@@ -17,7 +17,8 @@ namespace handoff {
 
 // Hard limits; each exceeded limit is a clear error for that record, never a crash.
 struct Limits {
-  std::size_t max_file_bytes = 5u << 20;        // 5 MiB
+  std::size_t max_file_bytes = 5u << 20;        // 5 MiB: one record file
+  std::size_t max_export_bytes = 512u << 20;    // 512 MiB: one CSV or JSONL export (by extension)
   std::size_t max_line_bytes = 1u << 20;        // one line of text
   std::size_t max_field_bytes = 256u << 10;     // one field's text
   std::size_t max_yaml_depth = 64;              // nesting of YAML collections

@@ -50,6 +50,7 @@ class ConfigResolver {
 struct RunOptions {
   Format forced_format = Format::unknown;  // --input-format
   const Baseline* baseline = nullptr;      // --baseline: its findings count as suppressed
+  std::size_t jobs = 1;                     // worker threads (-j); the output is the same for any
 };
 
 struct RunOutcome {
@@ -57,7 +58,8 @@ struct RunOutcome {
   bool config_error = false;  // some record's config file was invalid
 };
 
-// Checks every input and reports each result to every reporter, in input order.
+// Checks every input and reports each result to every reporter, in input order, with
+// options.jobs threads. Reporters are called from one thread at a time.
 RunOutcome run_check(const std::vector<InputItem>& inputs, ConfigResolver& configs,
                      const RunOptions& options, const std::vector<Reporter*>& reporters);
 

@@ -34,6 +34,7 @@ struct AuditFlags {
   std::size_t worst = 10;
   bool redact = false;
   bool quiet = false;
+  std::size_t jobs = 0;  // 0: one per core
 };
 
 // Notices whole inputs that failed (a source with no "#N": unreadable, not UTF-8, a CSV
@@ -163,6 +164,7 @@ int run(const AuditFlags& f) {
     }
     run_options.forced_format = *fmt;
   }
+  run_options.jobs = jobs_or_default(f.jobs);
   std::vector<InputItem> inputs = expand_inputs(f.paths, f.exclude);
   std::vector<std::string> input_paths;
   for (const auto& in : inputs) input_paths.push_back(in.path);
@@ -249,6 +251,7 @@ Subcommand add_audit_command(CLI::App& parent) {
   cmd->add_option("--input-format", flags->input_format, "Force the input format: yaml, md, txt, csv, jsonl");
   one_value_each(cmd->add_option("--exclude", flags->exclude, "Skip paths matching a glob (repeatable)"));
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress line and no column listing on stderr");
+  add_jobs_option(cmd, flags->jobs);
   cmd->footer(
       "Exit status: 0 the audit ran (failing and broken records are counted in it),\n"
       "2 a usage or configuration error, or an input that could not be read at all.");

@@ -37,6 +37,7 @@ struct CheckFlags {
   int max_warnings = -1;
   std::string baseline;
   std::string write_baseline;
+  std::size_t jobs = 0;  // 0: one per core
 };
 
 // What the gate flags change in every configuration a record is checked with.
@@ -186,6 +187,7 @@ int run(const CheckFlags& f) {
     if (!baseline) return 2;
   }
   if (baseline) options.baseline = &*baseline;
+  options.jobs = jobs_or_default(f.jobs);
   std::vector<InputItem> inputs = expand_inputs(f.paths, f.exclude);
   std::vector<std::string> input_paths;
   for (const auto& in : inputs) input_paths.push_back(in.path);
@@ -316,6 +318,7 @@ Subcommand add_check_command(CLI::App& parent) {
   cmd->add_flag("--no-color", flags->no_color,
                 "Never colour the output (NO_COLOR is honoured too)");
   cmd->add_flag("--explain", flags->explain, "Show where each category's score came from");
+  add_jobs_option(cmd, flags->jobs);
   cmd->add_option("--fail-on", flags->fail_on,
                   "Lowest unsuppressed finding severity that fails a record (default: the "
                   "config's gate.fail_on, error)")

@@ -33,13 +33,25 @@ std::string errno_text(int err) {
   }
 }
 
-LoadError too_big(std::size_t size, std::size_t cap) {
-  return {fmt::format("file is {} bytes, over the {}-byte limit (limits.max_file_bytes)", size, cap),
+// The size cap for a file: CRM exports (CSV, JSONL) hold many records, so they get their own.
+struct SizeCap {
+  std::size_t bytes;
+  const char* setting;
+};
+
+SizeCap size_cap(Format format, const Limits& limits) {
+  if (format == Format::csv || format == Format::jsonl)
+    return {limits.max_export_bytes, "limits.max_export_bytes"};
+  return {limits.max_file_bytes, "limits.max_file_bytes"};
+}
+
+LoadError too_big(std::size_t size, SizeCap cap) {
+  return {fmt::format("file is {} bytes, over the {}-byte limit ({})", size, cap.bytes, cap.setting),
           {}};
 }
 
 // Reads up to cap+1 bytes so an oversized stream is detected without reading it all.
-std::optional<LoadError> read_fd(int fd, std::size_t cap, std::string& out) {
+std::optional<LoadError> read_fd(int fd, SizeCap cap, std::string& out) {
   char buf[1 << 16];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
@@ -49,7 +61,7 @@ std::optional<LoadError> read_fd(int fd, std::size_t cap, std::string& out) {
     }
     if (n == 0) return std::nullopt;
     out.append(buf, static_cast<std::size_t>(n));
-    if (out.size() > cap) return too_big(out.size(), cap);
+    if (out.size() > cap.bytes) return too_big(out.size(), cap);
   }
 }
 
@@ -59,17 +71,18 @@ std::variant<Source, LoadError> read_source(const std::string& path, const Limit
   Source src;
   src.name = path == "-" ? "<stdin>" : path;
   src.format = path == "-" ? Format::unknown : format_from_extension(path);
+  const SizeCap cap = size_cap(src.format, limits);
   std::string bytes;
   if (path == "-") {
-    if (auto err = read_fd(STDIN_FILENO, limits.max_file_bytes, bytes)) return *err;
+    if (auto err = read_fd(STDIN_FILENO, cap, bytes)) return *err;
   } else {
     // Stat first: a FIFO would block a plain open/read forever, a directory reads as empty.
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return LoadError{errno_text(errno), {}};
     if (!S_ISREG(st.st_mode))
       return LoadError{fmt::format("{}, not a handoff record", describe_file_type(st.st_mode)), {}};
-    if (static_cast<std::size_t>(st.st_size) > limits.max_file_bytes)
-      return too_big(static_cast<std::size_t>(st.st_size), limits.max_file_bytes);
+    if (static_cast<std::size_t>(st.st_size) > cap.bytes)
+      return too_big(static_cast<std::size_t>(st.st_size), cap);
     int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) return LoadError{errno_text(errno), {}};
     // Re-check the opened file: the path may have been swapped since stat.
@@ -78,7 +91,7 @@ std::variant<Source, LoadError> read_source(const std::string& path, const Limit
       return LoadError{"not a regular file", {}};
     }
     bytes.reserve(static_cast<std::size_t>(st.st_size));
-    auto err = read_fd(fd, limits.max_file_bytes, bytes);
+    auto err = read_fd(fd, cap, bytes);
     ::close(fd);
     if (err) return *err;
   }

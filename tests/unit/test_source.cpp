@@ -130,6 +130,26 @@ TEST_CASE("read_source enforces the size cap before reading", "[source]") {
   CHECK(std::get<Source>(ok).format == Format::text);
 }
 
+TEST_CASE("CSV and JSONL exports have their own, larger size cap", "[source]") {
+  TempDir dir;
+  Limits limits;
+  limits.max_file_bytes = 100;
+  limits.max_export_bytes = 1000;
+  std::string rows = "Account,Champion\n";
+  while (rows.size() < 500) rows += "Acme,Ada Ito\n";
+  auto csv = read_source(dir.write("export.csv", rows), limits);
+  REQUIRE(std::holds_alternative<Source>(csv));
+  CHECK(std::get<Source>(csv).format == Format::csv);
+  // The same bytes as a record file are over the record cap.
+  auto md = read_source(dir.write("export.md", rows), limits);
+  REQUIRE(std::holds_alternative<LoadError>(md));
+  CHECK_THAT(std::get<LoadError>(md).message, Catch::EndsWith("(limits.max_file_bytes)"));
+  auto big = read_source(dir.write("big.jsonl", std::string(1001, '{')), limits);
+  REQUIRE(std::holds_alternative<LoadError>(big));
+  CHECK(std::get<LoadError>(big).message ==
+        "file is 1001 bytes, over the 1000-byte limit (limits.max_export_bytes)");
+}
+
 TEST_CASE("formats come from the extension or from sniffing", "[source]") {
   CHECK(format_from_extension("a/b.YAML") == Format::yaml);
   CHECK(format_from_extension("a/b.md") == Format::markdown);
