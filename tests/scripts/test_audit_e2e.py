@@ -175,6 +175,14 @@ def check_order_independent(binary):
     print("text, json, markdown, html: byte-identical whatever the input order")
 
 
+def check_jobs_independent(binary):
+    for fmt in ("text", "json", "csv", "markdown", "html"):
+        outputs = {run(binary, "audit", "-q", "-f", fmt, "-j", str(j), CRM, MIXED).stdout
+                   for j in (1, 2, 3)}
+        assert len(outputs) == 1, f"{fmt}: output depends on -j"
+    print("text, json, csv, markdown, html: byte-identical with -j 1, 2 and 3")
+
+
 def check_redact(binary):
     tokens = name_tokens()
     for fmt in ("text", "json", "markdown", "html", "csv"):
@@ -250,6 +258,7 @@ def main():
     check_crm_export(binary)
     check_mixed_folder(binary)
     check_order_independent(binary)
+    check_jobs_independent(binary)
     check_redact(binary)
     check_csv_stream(binary)
     check_exit_status_and_output_file(binary)
