@@ -89,15 +89,15 @@ class OrderedRun {
     const Config* cfg = nullptr;
     const Engine* engine = nullptr;
     {
-      std::lock_guard lock(mutex_);  // the resolver and the engine cache are not thread-safe
+      std::lock_guard lock(mutex_);  // the resolver and the engine caches are not thread-safe
       auto resolved = configs_.for_path(input.path);
       if (auto* err = std::get_if<ConfigError>(&resolved)) {
         outcome_.config_error = true;
         LoadError problem{fmt::format("invalid configuration {}:{}: {}", err->file,
                                       err->pos.line, err->message),
                           {}};
-        engine = &engine_for(default_config());
-        auto result = engine->run(failed_load(input.path, ext_format, std::move(problem)));
+        auto result = error_engine_for(default_config())
+                          .run(failed_load(input.path, ext_format, std::move(problem)));
         return deliver_locked(index, std::move(result));
       }
       cfg = std::get<const Config*>(resolved);
@@ -105,7 +105,12 @@ class OrderedRun {
     }
     auto src_or_error = read_source(input.path, cfg->limits);
     if (auto* err = std::get_if<LoadError>(&src_or_error)) {
-      deliver(index, engine->run(failed_load(name, ext_format, std::move(*err))));
+      const Engine* error_engine = nullptr;
+      {
+        std::lock_guard lock(mutex_);
+        error_engine = &error_engine_for(*cfg);  // built only when an input fails
+      }
+      deliver(index, error_engine->run(failed_load(name, ext_format, std::move(*err))));
       return;
     }
     Source& src = std::get<Source>(src_or_error);
@@ -126,7 +131,7 @@ class OrderedRun {
     const Engine* engine = nullptr;
     {
       std::lock_guard lock(mutex_);
-      engine = &engine_for(default_config());
+      engine = &error_engine_for(default_config());
     }
     deliver(index, engine->run(failed_load(name, format, std::move(error))));
   }
@@ -135,6 +140,12 @@ class OrderedRun {
   const Engine& engine_for(const Config& cfg) {
     auto& engine = engines_[&cfg];
     if (!engine) engine = std::make_unique<Engine>(cfg, options_.baseline);
+    return *engine;
+  }
+  // For inputs that could not be read: a baseline never hides those.
+  const Engine& error_engine_for(const Config& cfg) {
+    auto& engine = error_engines_[&cfg];
+    if (!engine) engine = std::make_unique<Engine>(cfg);
     return *engine;
   }
 
@@ -201,7 +212,7 @@ class OrderedRun {
   std::size_t cursor_ = 0;   // the next input to report
   bool stop_ = false;
   std::exception_ptr failure_;
-  std::map<const Config*, std::unique_ptr<Engine>> engines_;
+  std::map<const Config*, std::unique_ptr<Engine>> engines_, error_engines_;
   RunOutcome outcome_;
 };
 
