@@ -4,6 +4,9 @@
 #include <cmark.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
 #include <exception>
 #include <memory>
 #include <vector>
@@ -247,6 +250,8 @@ class MarkdownReader {
     if (lines.size() > 1) return paragraph_lines(n, lines);
     if (auto hit = label_of(lines.front())) return start_field(lines.front(), *hit, node_start(n));
     Flat f = flatten(n);  // a heading inside a field is part of its text
+    if (cmark_node_get_heading_level(n) == 1 && !b_.any_label() && !title_)
+      title_ = Title{f.text, position_at(lines.front(), first_visible(lines.front().text))};
     b_.add_block(f.text, position_at(lines.front(), first_visible(lines.front().text)), false);
   }
 
@@ -354,7 +359,52 @@ class MarkdownReader {
   const LabelTable& labels_;
   SectionBuilder& b_;
   std::vector<std::size_t> line_starts_;
+
+ public:
+  // "# Handoff: Acme Corp" names the account when no Account label does.
+  struct Title {
+    std::string text;
+    Position pos;
+  };
+  std::optional<Title> title_;
 };
+
+// The account in a record's title: the part of "Handoff: Acme", "Acme - CS handoff" or "Acme"
+// that is not about the handoff itself. Empty when that part is not clear.
+std::string account_from_title(std::string_view title) {
+  auto about_handoff = [](std::string_view part) {
+    std::string lower;
+    for (char c : part) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view word : {"handoff", "hand-off", "hand off", "handover", "transition"})
+      if (lower.find(word) != std::string::npos) return true;
+    return false;
+  };
+  auto trim = [](std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    return t;
+  };
+  std::vector<std::string_view> parts;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    std::size_t sep = 0;
+    if (title[i] == ':' || title[i] == '|') sep = 1;
+    else if (title.substr(i, 3) == " - ") sep = 3;
+    else if (title.substr(i, 5) == " \xE2\x80\x93 " || title.substr(i, 5) == " \xE2\x80\x94 ") sep = 5;
+    if (!sep) continue;
+    parts.push_back(trim(title.substr(from, i - from)));
+    from = i + sep;
+    i = from - 1;
+  }
+  parts.push_back(trim(title.substr(from)));
+  std::string_view account;
+  for (std::string_view part : parts) {
+    if (part.empty() || about_handoff(part)) continue;
+    if (!account.empty()) return {};  // two candidates: do not guess
+    account = part;
+  }
+  return std::string(account);
+}
 
 bool has_visible_text(std::string_view text) { return first_visible(text) != npos; }
 
@@ -372,6 +422,13 @@ Loaded read_markdown(const Source& src, const LoadOptions& opt) {
   }
   MarkdownReader reader(src.text, *opt.labels, builder);
   for (cmark_node* n = cmark_node_first_child(doc.get()); n; n = cmark_node_next(n)) reader.block(n);
+  if (reader.title_ && builder.any_label() && !builder.seen(FieldKey::account)) {
+    std::string account = account_from_title(reader.title_->text);
+    if (!account.empty()) {
+      builder.start(FieldKey::account, reader.title_->pos);
+      builder.add_inline(account, reader.title_->pos);
+    }
+  }
   return builder.finish(has_visible_text(src.text));
 }
 

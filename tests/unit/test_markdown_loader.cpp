@@ -135,6 +135,33 @@ TEST_CASE("markdown: suppression comments scope to the field they sit in", "[mar
   CHECK(top.record.suppressions[0].rules == std::vector<std::string>{"HL501", "HL502"});
 }
 
+TEST_CASE("markdown: the title names the account when no Account label does", "[markdown]") {
+  const std::string fields = "\n## Champion\n\nAmara Quist, COO.\n";
+  struct Case {
+    const char* title;
+    const char* account;  // "" = left unset
+  };
+  for (Case c : {Case{"# Handoff: Larkspur Dental", "Larkspur Dental"},
+                 Case{"# Larkspur Dental - CS handoff", "Larkspur Dental"},
+                 Case{"# Larkspur Dental: sales to CS handoff", "Larkspur Dental"},
+                 Case{"# Larkspur Dental \xE2\x80\x94 handover notes", "Larkspur Dental"},
+                 Case{"# Larkspur Dental", "Larkspur Dental"},
+                 Case{"# Sales handoff record", ""},
+                 Case{"# Larkspur: Dental group", ""}}) {
+    CAPTURE(c.title);
+    Loaded l = load_markdown_one(std::string(c.title) + "\n" + fields);
+    REQUIRE_FALSE(l.error);
+    CHECK(l.record.header.account.text == c.account);
+    if (*c.account) CHECK(at(l.record.header.account.pos) == LC{1, 3});
+  }
+  // An Account label wins over the title; a level-2 title or one after a field is not one.
+  CHECK(load_markdown_one("# Handoff: Larkspur\n\n- Account: Larkspur Dental Group\n" + fields)
+            .record.header.account.text == "Larkspur Dental Group");
+  CHECK(load_markdown_one("## Larkspur Dental\n" + fields).record.header.account.text.empty());
+  // A title alone is not a record.
+  CHECK(load_markdown_one("# Handoff: Larkspur Dental\n\nNotes to follow.\n").error);
+}
+
 TEST_CASE("markdown: label headings of levels 1 to 6, ATX and setext", "[markdown]") {
   for (int level = 1; level <= 6; ++level) {
     CAPTURE(level);
