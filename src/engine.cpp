@@ -104,6 +104,7 @@ Engine::Engine(const Config& config, const Baseline* baseline)
       phrases_(std::make_shared<const text::PhraseBook>(config)) {}
 
 RecordResult Engine::run(const Loaded& loaded) const {
+  text::clear_token_cache();  // the previous record's texts
   const Record& rec = loaded.record;
   RecordResult result = start_result(rec, config_);
   if (loaded.error) {

@@ -10,14 +10,14 @@ void check_champion_named(CheckContext& ctx) {
   const Field& f = field(ctx);
   std::unordered_set<std::string> known;
   text::NameRules names = name_rules(ctx, known);
-  Tokens tokens = text::tokenize(f.text);
+  const Tokens& tokens = text::tokens_of(f.text);
   if (text::has_name(tokens, 0, tokens.size(), names)) return;
   ctx.report(f.pos, "Name the champion as a person (first and last name), not only by title.");
 }
 
 void check_champion_stake(CheckContext& ctx) {
   const Field& f = field(ctx);
-  if (phrases(ctx, lists::stakes).find_first(text::tokenize(f.text))) return;
+  if (phrases(ctx, lists::stakes).find_first(text::tokens_of(f.text))) return;
   ctx.report(f.pos,
              "Say what the champion personally stakes on this deal: a goal, a target, "
              "their credibility.");
@@ -25,7 +25,7 @@ void check_champion_stake(CheckContext& ctx) {
 
 void check_champion_role(CheckContext& ctx) {
   const Field& f = field(ctx);
-  Tokens tokens = text::tokenize(f.text);
+  const Tokens& tokens = text::tokens_of(f.text);
   if (phrases(ctx, lists::role_words).find_first(tokens) ||
       phrases(ctx, lists::role_verbs).find_first(tokens))
     return;

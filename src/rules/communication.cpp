@@ -10,13 +10,13 @@ namespace handoff::rules {
 
 void check_comm_channel(CheckContext& ctx) {
   const Field& f = field(ctx);
-  if (phrases(ctx, lists::channels).find_first(text::tokenize(f.text))) return;
+  if (phrases(ctx, lists::channels).find_first(text::tokens_of(f.text))) return;
   ctx.report(f.pos, "Name the channel the champion prefers: Slack, email, phone, Teams...");
 }
 
 void check_comm_cadence(CheckContext& ctx) {
   const Field& f = field(ctx);
-  if (phrases(ctx, lists::cadences).find_first(text::tokenize(f.text))) return;
+  if (phrases(ctx, lists::cadences).find_first(text::tokens_of(f.text))) return;
   ctx.report(f.pos, "Name the cadence the champion expects: weekly, biweekly, monthly...");
 }
 
@@ -46,7 +46,7 @@ bool has_length_or_time(const Tokens& tokens) {
 
 void check_comm_meetings(CheckContext& ctx) {
   const Field& f = field(ctx);
-  Tokens tokens = text::tokenize(f.text);
+  const Tokens& tokens = text::tokens_of(f.text);
   if (phrases(ctx, lists::meeting_preferences).find_first(tokens) || has_length_or_time(tokens))
     return;
   ctx.report(f.pos,
@@ -56,7 +56,7 @@ void check_comm_meetings(CheckContext& ctx) {
 
 void check_comm_noncommittal(CheckContext& ctx) {
   const Field& f = field(ctx);
-  Tokens tokens = text::tokenize(f.text);
+  const Tokens& tokens = text::tokens_of(f.text);
   auto open = phrases(ctx, lists::noncommittal).find_first(tokens);
   if (!open) return;
   ctx.report(f.pos, fmt::format("\"{}\" leaves the working agreement open: write what the "

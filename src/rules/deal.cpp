@@ -21,7 +21,7 @@ bool header_blank(const HeaderValue& h) {
 // phrase from `no_handoff_call` ("no", "not yet", "skipped"...).
 bool call_declined(const CheckContext& ctx, const Field& call) {
   if (!call.present || is_blank(call)) return true;
-  Tokens tokens = text::tokenize(text::strip_angle_prompts(call.text));
+  const Tokens& tokens = text::tokens_of(text::strip_angle_prompts(call.text));
   if (tokens.empty()) return true;
   if (phrases(ctx, lists::placeholder).covers(tokens, 0, tokens.size())) return true;
   return phrases(ctx, lists::no_handoff_call).longest_at(tokens, 0) > 0;

@@ -8,7 +8,7 @@ namespace handoff::rules {
 
 void check_motivation_trigger(CheckContext& ctx) {
   const Field& f = field(ctx);
-  Tokens tokens = text::tokenize(f.text);
+  const Tokens& tokens = text::tokens_of(f.text);
   if (phrases(ctx, lists::triggers).find_first(tokens)) return;
   if (auto generic = phrases(ctx, lists::generic_motivation).find_first(tokens)) {
     ctx.report(f.pos, fmt::format("\"{}\" is a generic goal: name the event that made it urgent, "
@@ -22,7 +22,7 @@ void check_motivation_trigger(CheckContext& ctx) {
 
 void check_motivation_reason(CheckContext& ctx) {
   const Field& f = field(ctx);
-  Tokens tokens = text::tokenize(f.text);
+  const Tokens& tokens = text::tokens_of(f.text);
   const text::PhraseMatcher& triggers = phrases(ctx, lists::triggers);
   // A reason is stated, not labelled: "Regulatory requirement." names a topic, not an event.
   // A full date ("loses support on 2026-08-31") is an event or a deadline either way.
@@ -46,7 +46,7 @@ void check_motivation_reason(CheckContext& ctx) {
 
 void check_motivation_timeframe(CheckContext& ctx) {
   const Field& f = field(ctx);
-  if (has_time_reference(ctx, text::tokenize(f.text))) return;
+  if (has_time_reference(ctx, text::tokens_of(f.text))) return;
   ctx.report(f.pos, "Add the time frame: the deadline or date that makes this urgent.");
 }
 

@@ -16,7 +16,7 @@ std::size_t open_risk_items(const CheckContext& ctx) {
   const text::PhraseMatcher& open = phrases(ctx, lists::open_risks);
   std::size_t count = 0;
   for (const TextItem& item : text::field_items(ctx.record().field(Category::red_flags_risks)))
-    if (open.find_first(text::tokenize(item.text))) ++count;
+    if (open.find_first(text::tokens_of(item.text))) ++count;
   return count;
 }
 
@@ -27,7 +27,7 @@ std::size_t resistance_sentences(const CheckContext& ctx) {
   std::size_t count = 0;
   for (const TextItem& item :
        text::field_items(ctx.record().field(Category::political_landscape))) {
-    Tokens tokens = text::tokenize(item.text);
+    const Tokens& tokens = text::tokens_of(item.text);
     for (const text::Span& s : text::sentences(tokens))
       if (opposing.find_first(tokens, s.begin, s.end) &&
           names_person_or_role(ctx, tokens, s.begin, s.end, names))
@@ -69,10 +69,10 @@ void check_contacts_cover_people(CheckContext& ctx) {
   std::unordered_set<std::string> seen;
   for (Category c : {Category::red_flags_risks, Category::political_landscape}) {
     const Field& f = rec.field(c);
-    Tokens tokens = text::tokenize(f.text);
+    const Tokens& tokens = text::tokens_of(f.text);
     for (const std::string& name : text::full_names(f.text, tokens, names)) {
       bool covered = false;
-      for (const Token& w : text::tokenize(name))
+      for (const Token& w : text::tokens_of(name))
         covered = covered || listed.count(w.lower) || champion.count(w.lower);
       if (!covered && seen.insert(name).second) absent.push_back(name);
     }
@@ -103,7 +103,7 @@ void check_one_sentence_fields(CheckContext& ctx) {
   std::size_t summaries = 0;
   for (const Field& f : rec.fields) {
     if (!f.present || is_blank(f)) continue;
-    Tokens tokens = text::tokenize(f.text);
+    const Tokens& tokens = text::tokens_of(f.text);
     if (text::sentences(tokens).size() <= 1 && tokens.size() < kSummaryWords) ++summaries;
   }
   if (summaries < kSummaryFields) return;

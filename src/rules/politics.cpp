@@ -13,7 +13,7 @@ void check_politics_stance(CheckContext& ctx) {
   const text::PhraseMatcher& stances = phrases(ctx, lists::stances);
   // The person and the stance must share a sentence: "the CFO was skeptical".
   for (const TextItem& item : text::field_items(f)) {
-    Tokens tokens = text::tokenize(item.text);
+    const Tokens& tokens = text::tokens_of(item.text);
     for (const text::Span& s : text::sentences(tokens))
       if (stances.find_first(tokens, s.begin, s.end) &&
           names_person_or_role(ctx, tokens, s.begin, s.end, names))
@@ -28,7 +28,7 @@ void check_politics_named(CheckContext& ctx) {
   const Field& f = field(ctx);
   std::unordered_set<std::string> known;
   text::NameRules names = name_rules(ctx, known);
-  Tokens tokens = text::tokenize(f.text);
+  const Tokens& tokens = text::tokens_of(f.text);
   if (text::has_name(tokens, 0, tokens.size(), names)) return;
   ctx.report(f.pos, "Name the people behind the roles, not only their titles.");
 }
@@ -40,7 +40,7 @@ void check_politics_role(CheckContext& ctx) {
   std::unordered_set<std::string> with_roles = people_with_roles(ctx);
   bool named = false;
   for (const TextItem& item : text::field_items(f)) {
-    Tokens tokens = text::tokenize(item.text);
+    const Tokens& tokens = text::tokens_of(item.text);
     for (const text::Span& s : text::sentences(tokens))
       for (std::size_t i = s.begin; i < s.end; ++i) {
         std::size_t len = text::name_at(tokens, i, names);

@@ -15,7 +15,7 @@ void check_promises_run_together(CheckContext& ctx) {
   const text::PhraseMatcher& markers = phrases(ctx, lists::commitment_words);
   for (const TextItem& item : text::field_items(field(ctx))) {
     if (text::split_enumerated(item).size() > 1) continue;  // "(1) ... (2) ..." is divided
-    Tokens tokens = text::tokenize(item.text);
+    const Tokens& tokens = text::tokens_of(item.text);
     std::size_t commitments = 0;
     for (const text::Span& sentence : text::sentences(tokens))
       if (markers.find_first(tokens, sentence.begin, sentence.end)) ++commitments;
@@ -52,7 +52,7 @@ void check_promises_when(CheckContext& ctx) {
   if (explicit_no_commitments(ctx)) return;
   const text::PhraseMatcher& no_date = phrases(ctx, lists::no_date_statements);
   for (const TextItem& piece : commitments(ctx)) {
-    Tokens tokens = text::tokenize(piece.text);
+    const Tokens& tokens = text::tokens_of(piece.text);
     // "Not dated yet" answers the question: the CSM knows to set the date. A vague item is
     // HL307's: asking for the date of "great support" would count it twice.
     if (has_time_reference(ctx, tokens) || no_date.find_first(tokens) || is_vague(ctx, tokens))
@@ -65,7 +65,7 @@ void check_promises_when(CheckContext& ctx) {
 void check_promise_vague(CheckContext& ctx) {
   if (explicit_no_commitments(ctx)) return;
   for (const TextItem& piece : commitments(ctx))
-    if (is_vague(ctx, text::tokenize(piece.text)))
+    if (is_vague(ctx, text::tokens_of(piece.text)))
       ctx.report(piece.pos, fmt::format("\"{}\" is not a commitment anyone can check: write what "
                                         "exactly the customer was told, and by when.",
                                         text::excerpt(piece.text)));
@@ -76,7 +76,7 @@ void check_promises_all_vague(CheckContext& ctx) {
   std::vector<TextItem> pieces = commitments(ctx);
   if (pieces.empty()) return;
   for (const TextItem& piece : pieces)
-    if (!is_vague(ctx, text::tokenize(piece.text))) return;
+    if (!is_vague(ctx, text::tokens_of(piece.text))) return;
   ctx.report(field(ctx).pos,
              "None of this is a concrete commitment: list what the customer was told, item by "
              "item, or write \"No commitments beyond the signed order form\".");
@@ -93,7 +93,7 @@ void check_promise_implied(CheckContext& ctx) {
       is_placeholder(ctx, Category::promises_commitments, f.text))
     return;
   for (const TextItem& piece : commitments(ctx))
-    if (commitment_kind(ctx, text::tokenize(piece.text)) == CommitmentKind::implied)
+    if (commitment_kind(ctx, text::tokens_of(piece.text)) == CommitmentKind::implied)
       ctx.report(piece.pos, fmt::format("Implied commitment: \"{}\". The customer may count on "
                                         "it; confirm with the AE what was said before kickoff.",
                                         text::excerpt(piece.text, 60)));

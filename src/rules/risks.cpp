@@ -11,7 +11,7 @@ namespace handoff::rules {
 void check_risk_handling(CheckContext& ctx) {
   const text::PhraseMatcher& handling = phrases(ctx, lists::handling_words);
   for (const TextItem& item : text::field_items(field(ctx))) {
-    Tokens tokens = text::tokenize(item.text);
+    const Tokens& tokens = text::tokens_of(item.text);
     // "updating it by February": a date it will be dealt with by is a state too.
     if (handling.find_first(tokens) || has_deadline(ctx, tokens, 0, tokens.size())) continue;
     ctx.report(item.pos, fmt::format("Say how \"{}\" was handled or where it stands now.",
@@ -23,7 +23,7 @@ void check_risk_source(CheckContext& ctx) {
   std::unordered_set<std::string> known;
   text::NameRules names = name_rules(ctx, known);
   for (const TextItem& item : text::field_items(field(ctx))) {
-    Tokens tokens = text::tokenize(item.text);
+    const Tokens& tokens = text::tokens_of(item.text);
     if (names_person_or_role(ctx, tokens, 0, tokens.size(), names)) continue;
     ctx.report(item.pos,
                fmt::format("Say who raised \"{}\": a name or a role.", text::excerpt(item.text)));
@@ -35,7 +35,7 @@ void check_risk_generic(CheckContext& ctx) {
   text::NameRules names = name_rules(ctx, known);
   const text::PhraseMatcher& generic = phrases(ctx, lists::generic_risks);
   for (const TextItem& item : text::field_items(field(ctx))) {
-    Tokens tokens = text::tokenize(item.text);
+    const Tokens& tokens = text::tokens_of(item.text);
     if (!generic.find_first(tokens) || text::has_name(tokens, 0, tokens.size(), names) ||
         has_checkable_detail(ctx, tokens))
       continue;
@@ -49,13 +49,13 @@ void check_risks_deny_politics(CheckContext& ctx) {
   const Record& rec = ctx.record();
   const Field& risks = rec.field(Category::red_flags_risks);
   if (!risks.present || is_blank(risks)) return;  // HL401 and HL402 speak for these
-  Tokens said = text::tokenize(text::strip_angle_prompts(risks.text));
+  const Tokens& said = text::tokens_of(text::strip_angle_prompts(risks.text));
   if (said.empty() || phrases(ctx, lists::no_risks).longest_at(said, 0) == 0) return;
   const Field& politics = rec.field(Category::political_landscape);
   std::unordered_set<std::string> known;
   text::NameRules names = name_rules(ctx, known);
   const text::PhraseMatcher& opposing = phrases(ctx, lists::opposing_stances);
-  Tokens tokens = text::tokenize(politics.text);
+  const Tokens& tokens = text::tokens_of(politics.text);
   for (const text::Span& s : text::sentences(tokens)) {
     if (!opposing.find_first(tokens, s.begin, s.end) ||
         !names_person_or_role(ctx, tokens, s.begin, s.end, names))

@@ -22,7 +22,7 @@ std::string no_measure_in(const Field& f) {
 
 void check_success_measure(CheckContext& ctx) {
   const Field& f = field(ctx);
-  if (has_measure(ctx, text::tokenize(f.text))) return;
+  if (has_measure(ctx, text::tokens_of(f.text))) return;
   ctx.report(f.pos, fmt::format("{}: add a number with a unit, or a target to reach from today's "
                                 "value.",
                                 no_measure_in(f)));
@@ -30,7 +30,7 @@ void check_success_measure(CheckContext& ctx) {
 
 void check_success_generic(CheckContext& ctx) {
   const Field& f = field(ctx);
-  Tokens tokens = text::tokenize(f.text);
+  const Tokens& tokens = text::tokens_of(f.text);
   if (has_measure(ctx, tokens)) return;
   auto generic = phrases(ctx, lists::generic_outcomes).find_first(tokens);
   if (!generic) return;
@@ -41,7 +41,7 @@ void check_success_generic(CheckContext& ctx) {
 
 void check_success_baseline(CheckContext& ctx) {
   const Field& f = field(ctx);
-  Tokens tokens = text::tokenize(f.text);
+  const Tokens& tokens = text::tokens_of(f.text);
   // Without a measure there is no baseline to ask for; HL605 asks for the measure.
   if (!has_measure(ctx, tokens) || phrases(ctx, lists::baseline_words).find_first(tokens)) return;
   ctx.report(f.pos,
@@ -51,7 +51,7 @@ void check_success_baseline(CheckContext& ctx) {
 
 void check_success_deadline(CheckContext& ctx) {
   const Field& f = field(ctx);
-  if (has_time_reference(ctx, text::tokenize(f.text))) return;
+  if (has_time_reference(ctx, text::tokens_of(f.text))) return;
   ctx.report(f.pos, "Add the date or deadline by which the champion will judge success.");
 }
 

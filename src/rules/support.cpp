@@ -85,11 +85,11 @@ bool is_blank(const Field& f) {
 
 bool is_placeholder(const CheckContext& ctx, Category c, std::string_view value) {
   std::string stripped = text::strip_angle_prompts(value);
-  Tokens tokens = text::tokenize(stripped);
+  const Tokens& tokens = text::tokens_of(stripped);
   if (tokens.empty()) return true;  // only punctuation or prompts: "-", "?", "<...>"
   // The category's own title or question pasted in as the answer.
   for (std::string_view prompt : {category_title(c), category_question(c)}) {
-    Tokens p = text::tokenize(prompt);
+    const Tokens& p = text::tokens_of(prompt);
     bool same = p.size() == tokens.size();
     for (std::size_t i = 0; same && i < p.size(); ++i) same = p[i].lower == tokens[i].lower;
     if (same) return true;
@@ -109,7 +109,7 @@ bool explicit_no_commitments(const CheckContext& ctx) {
   std::vector<TextItem> items =
       text::field_items(ctx.record().field(Category::promises_commitments));
   if (items.size() != 1) return false;
-  Tokens tokens = text::tokenize(items.front().text);
+  const Tokens& tokens = text::tokens_of(items.front().text);
   return phrases(ctx, lists::no_commitments).find_first(tokens) &&
          !phrases(ctx, lists::no_commitment_exceptions).find_first(tokens);
 }
@@ -185,7 +185,7 @@ std::vector<TextItem> criteria(const Field& field) {
   // One prose paragraph: its sentences ("...; and ...") are the units.
   TextItem whole = std::move(pieces.front());
   pieces.clear();
-  Tokens tokens = text::tokenize(whole.text);
+  const Tokens& tokens = text::tokens_of(whole.text);
   for (const text::Span& s : text::sentences(tokens)) {
     const Token& first = tokens[s.begin];
     const Token& last = tokens[s.end - 1];
@@ -224,7 +224,7 @@ bool has_checkable_detail(const CheckContext& ctx, const Tokens& tokens) {
 std::optional<int> newest_year_mentioned(const Record& record) {
   std::optional<int> newest;
   auto scan = [&](const Field& f) {
-    for (const Token& t : text::tokenize(f.text))
+    for (const Token& t : text::tokens_of(f.text))
       if (is_year(t)) newest = std::max(newest.value_or(0), std::stoi(std::string(t.raw)));
   };
   for (const Field& f : record.fields) scan(f);
@@ -250,7 +250,7 @@ text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::stri
   // A full name, once spotted, counts wherever the record mentions the person by one name.
   for (Category c :
        {Category::champion_profile, Category::red_flags_risks, Category::political_landscape}) {
-    Tokens tokens = text::tokenize(rec.field(c).text);
+    const Tokens& tokens = text::tokens_of(rec.field(c).text);
     for (std::size_t i = 0; i < tokens.size(); ++i)
       if (std::size_t len = text::name_at(tokens, i, rules)) {
         if (len > 1)
@@ -271,7 +271,7 @@ std::unordered_set<std::string> people_with_roles(const CheckContext& ctx) {
   std::unordered_set<std::string> known;
   text::NameRules names = name_rules(ctx, known);
   const Field& champion = rec.field(Category::champion_profile);
-  Tokens tokens = text::tokenize(champion.text);
+  const Tokens& tokens = text::tokens_of(champion.text);
   for (const std::string& name : text::full_names(champion.text, tokens, names))
     text::add_name_words(name, out);
   return out;

@@ -1,6 +1,8 @@
 #include "text/tokens.hpp"
 
 #include <cstdint>
+#include <memory>
+#include <unordered_map>
 #include <utility>
 
 namespace handoff::text {
@@ -213,5 +215,30 @@ std::vector<Span> sentences(const std::vector<Token>& tokens) {
   }
   return out;
 }
+
+namespace {
+
+struct TokenCache {
+  // Keys own the text the cached tokens view; unordered_map nodes never move.
+  std::unordered_map<std::string, std::vector<Token>> by_text;
+};
+
+TokenCache& token_cache() {
+  thread_local TokenCache cache;
+  return cache;
+}
+
+}  // namespace
+
+const std::vector<Token>& tokens_of(std::string_view text) {
+  auto& map = token_cache().by_text;
+  auto found = map.find(std::string(text));
+  if (found != map.end()) return found->second;
+  auto [it, inserted] = map.emplace(std::string(text), std::vector<Token>{});
+  it->second = tokenize(it->first);
+  return it->second;
+}
+
+void clear_token_cache() { token_cache().by_text.clear(); }
 
 }  // namespace handoff::text

@@ -24,6 +24,13 @@ struct Token {
 // between letters ("I'll") and a '.' or ',' between digits ("67,200", "3.5").
 std::vector<Token> tokenize(std::string_view text);
 
+// tokenize(), memoised: the rules look at the same field and items many times per record.
+// The tokens view a copy of the text that the cache owns, so a temporary argument is fine.
+// The reference stays valid until clear_token_cache(), which Engine::run calls for each
+// record. One cache per thread.
+const std::vector<Token>& tokens_of(std::string_view text);
+void clear_token_cache();
+
 // Whitespace-separated chunks that contain at least one letter or digit ("N/A" is one word,
 // "--" is none).
 std::size_t count_words(std::string_view text);
