@@ -8,8 +8,7 @@ namespace handoff::rules {
 
 void check_champion_named(CheckContext& ctx) {
   const Field& f = field(ctx);
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   const Tokens& tokens = text::tokens_of(f.text);
   if (text::has_name(tokens, 0, tokens.size(), names)) return;
   ctx.report(f.pos, "Name the champion as a person (first and last name), not only by title.");
@@ -30,8 +29,7 @@ void check_champion_role(CheckContext& ctx) {
       phrases(ctx, lists::role_verbs).find_first(tokens))
     return;
   // "Paz Ferreira, studio manager": whatever follows the name after a comma is its title.
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::size_t len = text::name_at(tokens, i, names);
     if (len == 0) continue;

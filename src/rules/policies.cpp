@@ -21,8 +21,7 @@ std::size_t open_risk_items(const CheckContext& ctx) {
 }
 
 std::size_t resistance_sentences(const CheckContext& ctx) {
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   const text::PhraseMatcher& opposing = phrases(ctx, lists::opposing_stances);
   std::size_t count = 0;
   for (const TextItem& item :
@@ -63,8 +62,7 @@ void check_contacts_cover_people(CheckContext& ctx) {
   // The champion is the person the contacts go "beyond".
   std::unordered_set<std::string> champion;
   text::add_name_words(rec.field(Category::champion_profile).text, champion);
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   std::vector<std::string> absent;  // in the order the record names them
   std::unordered_set<std::string> seen;
   for (Category c : {Category::red_flags_risks, Category::political_landscape}) {

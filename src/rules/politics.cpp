@@ -8,8 +8,7 @@ namespace handoff::rules {
 
 void check_politics_stance(CheckContext& ctx) {
   const Field& f = field(ctx);
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   const text::PhraseMatcher& stances = phrases(ctx, lists::stances);
   // The person and the stance must share a sentence: "the CFO was skeptical".
   for (const TextItem& item : text::field_items(f)) {
@@ -26,8 +25,7 @@ void check_politics_stance(CheckContext& ctx) {
 
 void check_politics_named(CheckContext& ctx) {
   const Field& f = field(ctx);
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   const Tokens& tokens = text::tokens_of(f.text);
   if (text::has_name(tokens, 0, tokens.size(), names)) return;
   ctx.report(f.pos, "Name the people behind the roles, not only their titles.");
@@ -35,8 +33,7 @@ void check_politics_named(CheckContext& ctx) {
 
 void check_politics_role(CheckContext& ctx) {
   const Field& f = field(ctx);
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   std::unordered_set<std::string> with_roles = people_with_roles(ctx);
   bool named = false;
   for (const TextItem& item : text::field_items(f)) {

@@ -20,8 +20,7 @@ void check_risk_handling(CheckContext& ctx) {
 }
 
 void check_risk_source(CheckContext& ctx) {
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   for (const TextItem& item : text::field_items(field(ctx))) {
     const Tokens& tokens = text::tokens_of(item.text);
     if (names_person_or_role(ctx, tokens, 0, tokens.size(), names)) continue;
@@ -31,8 +30,7 @@ void check_risk_source(CheckContext& ctx) {
 }
 
 void check_risk_generic(CheckContext& ctx) {
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   const text::PhraseMatcher& generic = phrases(ctx, lists::generic_risks);
   for (const TextItem& item : text::field_items(field(ctx))) {
     const Tokens& tokens = text::tokens_of(item.text);
@@ -52,8 +50,7 @@ void check_risks_deny_politics(CheckContext& ctx) {
   const Tokens& said = text::tokens_of(text::strip_angle_prompts(risks.text));
   if (said.empty() || phrases(ctx, lists::no_risks).longest_at(said, 0) == 0) return;
   const Field& politics = rec.field(Category::political_landscape);
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   const text::PhraseMatcher& opposing = phrases(ctx, lists::opposing_stances);
   const Tokens& tokens = text::tokens_of(politics.text);
   for (const text::Span& s : text::sentences(tokens)) {

@@ -263,13 +263,34 @@ text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::stri
   return rules;
 }
 
+const text::NameRules& record_name_rules(const CheckContext& ctx) {
+  struct Cached {
+    std::uint64_t generation = 0;
+    const Record* record = nullptr;
+    const text::PhraseMatcher* stopwords = nullptr;  // which configuration built it
+    std::unordered_set<std::string> known;
+    text::NameRules rules;
+  };
+  thread_local Cached cached;
+  const text::PhraseMatcher* stopwords = &phrases(ctx, lists::name_stopwords);
+  std::uint64_t generation = text::token_cache_generation();
+  if (cached.generation != generation || cached.record != &ctx.record() ||
+      cached.stopwords != stopwords || !cached.rules.known) {
+    cached.known.clear();
+    cached.rules = name_rules(ctx, cached.known);
+    cached.generation = generation;
+    cached.record = &ctx.record();
+    cached.stopwords = stopwords;
+  }
+  return cached.rules;
+}
+
 std::unordered_set<std::string> people_with_roles(const CheckContext& ctx) {
   const Record& rec = ctx.record();
   std::unordered_set<std::string> out;
   for (const Contact& c : rec.key_contacts)
     if (!text::trim(c.role).empty()) text::add_name_words(c.name, out);
-  std::unordered_set<std::string> known;
-  text::NameRules names = name_rules(ctx, known);
+  const text::NameRules& names = record_name_rules(ctx);
   const Field& champion = rec.field(Category::champion_profile);
   const Tokens& tokens = text::tokens_of(champion.text);
   for (const std::string& name : text::full_names(champion.text, tokens, names))

@@ -120,6 +120,9 @@ std::optional<int> newest_year_mentioned(const Record& record);
 // politics fields), so "Rubén" alone counts once "Rubén Treviño" was named. `known` must
 // outlive the result.
 text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::string>& known);
+// The same rules, built once per record (many rules ask); valid until Engine::run starts the
+// next record.
+const text::NameRules& record_name_rules(const CheckContext& ctx);
 
 // Lower-cased name words of the people whose role the record gives elsewhere: key contacts
 // listed with a role, and the champion (whose role HL207 asks for).

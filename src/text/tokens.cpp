@@ -1,7 +1,7 @@
 #include "text/tokens.hpp"
 
 #include <cstdint>
-#include <memory>
+#include <deque>
 #include <unordered_map>
 #include <utility>
 
@@ -106,6 +106,7 @@ bool is_capitalised(const Token& t) {
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
+  out.reserve(s.size() / 6 + 1);  // about one word per six bytes of English prose
   // What the gap since the previous token held.
   bool gap_only_blanks = false, gap_break = true, period_pending = false;
   int newlines = 0;
@@ -144,6 +145,14 @@ std::vector<Token> tokenize(std::string_view s) {
     t.prev_char = i > 0 ? s[i - 1] : 0;
     std::size_t j = i;
     while (j < s.size()) {
+      // A run of ASCII letters and digits, the common case, in one append.
+      std::size_t run = j;
+      while (run < s.size() && (is_digit(s[run]) || is_lower(s[run]) || is_upper(s[run]))) ++run;
+      if (run > j) {
+        t.lower.append(s.data() + j, run - j);
+        j = run;
+        continue;
+      }
       CodePoint in = classify(s, j);
       if (in.kind == Kind::word) {
         for (std::size_t k = 0; k < in.len; ++k) t.lower += s[j + k];
@@ -219,8 +228,15 @@ std::vector<Span> sentences(const std::vector<Token>& tokens) {
 namespace {
 
 struct TokenCache {
-  // Keys own the text the cached tokens view; unordered_map nodes never move.
-  std::unordered_map<std::string, std::vector<Token>> by_text;
+  struct Entry {
+    std::string text;  // the tokens view this copy
+    std::vector<Token> tokens;
+  };
+  std::deque<Entry> entries;  // a deque never moves its elements
+  std::unordered_map<std::string_view, Entry*> by_text;
+  // Most calls pass a field's own text again: find it by address first, confirmed by a
+  // compare (far cheaper than hashing it), so a reused buffer never returns stale tokens.
+  std::unordered_map<const char*, Entry*> by_address;
 };
 
 TokenCache& token_cache() {
@@ -231,14 +247,35 @@ TokenCache& token_cache() {
 }  // namespace
 
 const std::vector<Token>& tokens_of(std::string_view text) {
-  auto& map = token_cache().by_text;
-  auto found = map.find(std::string(text));
-  if (found != map.end()) return found->second;
-  auto [it, inserted] = map.emplace(std::string(text), std::vector<Token>{});
-  it->second = tokenize(it->first);
-  return it->second;
+  TokenCache& cache = token_cache();
+  auto same_address = cache.by_address.find(text.data());
+  if (same_address != cache.by_address.end() && same_address->second->text == text)
+    return same_address->second->tokens;
+  TokenCache::Entry* entry = nullptr;
+  if (auto same_text = cache.by_text.find(text); same_text != cache.by_text.end()) {
+    entry = same_text->second;
+  } else {
+    entry = &cache.entries.emplace_back();
+    entry->text = std::string(text);
+    entry->tokens = tokenize(entry->text);
+    cache.by_text.emplace(entry->text, entry);
+  }
+  cache.by_address[text.data()] = entry;
+  return entry->tokens;
 }
 
-void clear_token_cache() { token_cache().by_text.clear(); }
+namespace {
+thread_local std::uint64_t generation = 0;
+}
+
+std::uint64_t token_cache_generation() { return generation; }
+
+void clear_token_cache() {
+  ++generation;
+  TokenCache& cache = token_cache();
+  cache.by_address.clear();
+  cache.by_text.clear();
+  cache.entries.clear();
+}
 
 }  // namespace handoff::text

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ std::vector<Token> tokenize(std::string_view text);
 // record. One cache per thread.
 const std::vector<Token>& tokens_of(std::string_view text);
 void clear_token_cache();
+// Counts clear_token_cache() calls on this thread: other per-record caches compare it to know
+// whether they still describe the current record.
+std::uint64_t token_cache_generation();
 
 // Whitespace-separated chunks that contain at least one letter or digit ("N/A" is one word,
 // "--" is none).
