@@ -14,10 +14,17 @@ using Json = nlohmann::ordered_json;  // keys in the documented order, not sorte
 inline std::string indented(const Json& value, std::string_view prefix) {
   std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
   std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char ch : text) {
-    out += ch;
-    if (ch == '\n') out += prefix;  // string values never hold a raw newline
+  out.reserve(text.size() + text.size() / 4);
+  // String values never hold a raw newline, so every '\n' is a line break of the layout.
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t eol = text.find('\n', from);
+    if (eol == std::string::npos) {
+      out.append(text, from, std::string::npos);
+      break;
+    }
+    out.append(text, from, eol + 1 - from);
+    out += prefix;
+    from = eol + 1;
   }
   return out;
 }
