@@ -67,7 +67,7 @@ class AuditCsvReporter : public Reporter {
       if (r.acv) cells << fmt::format("{}", *r.acv);
       cells << ',';
       if (band) write_text_cell(cells, audit_segment_label(*band, options_.segment_bounds));
-      cells << ',' << report::gate_text(r.gate) << ',';
+      cells << ',' << gate_name(r.gate) << ',';
       if (r.gate != Gate::error) cells << r.score;
       prefix = cells.str();
     }

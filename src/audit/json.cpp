@@ -45,7 +45,7 @@ Json stats_json(const AuditStats& s, bool redact) {
     worst.push_back({{"source", audit_source_label(w.source, redact)},
                      {"account", account_label(w.account, redact)},
                      {"score", w.score},
-                     {"gate", report::gate_text(w.gate)},
+                     {"gate", gate_name(w.gate)},
                      {"gaps", w.gaps}});
   j["worst"] = std::move(worst);
   Json errors = Json::array();

@@ -167,7 +167,7 @@ Table worst_table(const AuditReport& report) {
   const bool redact = report.options.redact;
   for (const AuditWorstRecord& w : report.overall.worst)
     t.rows.push_back({audit_source_label(w.source, redact), account_label(w.account, redact), count(w.score),
-                      std::string(report::gate_text(w.gate)), fmt::format("{}/7", w.gaps)});
+                      std::string(gate_name(w.gate)), fmt::format("{}/7", w.gaps)});
   t.empty_text = "No scored records.";
   return t;
 }

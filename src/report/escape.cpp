@@ -211,17 +211,6 @@ std::string stable_hash(std::initializer_list<std::string_view> parts) {
   return fmt::format("{:016x}", hash);
 }
 
-std::string_view gate_text(Gate gate) {
-  switch (gate) {
-    case Gate::pass:
-      return "pass";
-    case Gate::fail:
-      return "fail";
-    case Gate::error:
-      return "error";
-  }
-  return "error";
-}
 
 std::string counted(std::size_t n, std::string_view singular, std::string_view plural) {
   return fmt::format("{} {}", n, n == 1 ? singular : plural);

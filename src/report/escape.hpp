@@ -53,9 +53,6 @@ std::string_view file_of(std::string_view path);
 // FNV-1a 64-bit over the given parts, each followed by a NUL separator; 16 lowercase hex digits.
 std::string stable_hash(std::initializer_list<std::string_view> parts);
 
-// "pass" / "fail" / "error" (kept here so reporters do not depend on the engine's object file).
-std::string_view gate_text(Gate gate);
-
 // "1 record", "3 records".
 std::string counted(std::size_t n, std::string_view singular, std::string_view plural);
 

@@ -40,7 +40,7 @@ Json record_json(const RecordResult& result) {
   Json findings = Json::array();
   for (const Finding& finding : result.findings) findings.push_back(finding_json(finding));
   return Json{{"source", result.source},        {"format", result.format},
-              {"account", result.account},      {"gate", gate_text(result.gate)},
+              {"account", result.account},      {"gate", gate_name(result.gate)},
               {"score", result.score},          {"categories", std::move(categories)},
               {"findings", std::move(findings)}};
 }
