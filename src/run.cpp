@@ -47,7 +47,9 @@ void walk_directory(const std::string& root, const std::vector<std::string>& exc
     if (ec) break;
     const fs::directory_entry& entry = *it;
     std::string path = entry.path().generic_string();
-    if (excluded(path, exclude)) {
+    // Hidden entries (.git/, .github/, .handoff-lint.yaml, a .handoff-baseline.json) are
+    // tooling, not records; a hidden file named on the command line is still checked.
+    if (entry.path().filename().string().starts_with(".") || excluded(path, exclude)) {
       if (entry.is_directory(ec) && !entry.is_symlink(ec)) it.disable_recursion_pending();
       continue;
     }

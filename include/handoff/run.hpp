@@ -21,7 +21,7 @@ struct InputItem {
 };
 
 // Files stay as given; directories are walked recursively (sorted, supported extensions only,
-// directory symlinks not followed); patterns in `exclude` (glob: *, ?, **) drop matching paths:
+// directory symlinks not followed, hidden entries skipped); patterns in `exclude` (glob: *, ?, **) drop matching paths:
 // without a "/" a pattern matches any one path component ("*.md", "drafts"), with one the
 // whole path ("records/2025/**").
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args,

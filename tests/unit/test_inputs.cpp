@@ -48,6 +48,22 @@ TEST_CASE("a folder is walked in sorted order and keeps record extensions only",
                                 "drafts/c.txt", "drafts/d.yaml"});
 }
 
+TEST_CASE("a walk skips hidden files and folders; a hidden file named directly is kept",
+          "[inputs]") {
+  Tree tree;
+  for (const char* file : {".handoff-lint.yaml", ".handoff-baseline.json", ".git/config.yaml",
+                           "drafts/.notes.md"}) {
+    fs::create_directories((tree.root / file).parent_path());
+    std::ofstream(tree.root / file) << "account: x\n";
+  }
+  CHECK(tree.found({}) == Paths{"2025/q1/e.csv", "2025/q1/f.md", "a.md", "b.yaml",
+                                "drafts/c.txt", "drafts/d.yaml"});
+  std::string direct = (tree.root / ".handoff-lint.yaml").string();
+  auto items = expand_inputs({direct});
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].path == direct);
+}
+
 TEST_CASE("an exclude pattern without a slash matches any path component", "[inputs]") {
   Tree tree;
   CHECK(tree.found({"*.md"}) == Paths{"2025/q1/e.csv", "b.yaml", "drafts/c.txt", "drafts/d.yaml"});
