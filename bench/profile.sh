@@ -87,6 +87,8 @@ print(f"\nwithin start-up, default_config(): {config:,} ({100 * config / total:.
 print("top functions by self cost:")
 for c, name in rows(self_cost)[1:16]:
     name = re.sub(r"\s*\[/[^]]*\]$", "", name)
-    name = re.sub(r"\(.*", "(...)", name.split(":", 1)[-1]) if "(" in name else name
+    name = name.replace("(anonymous namespace)", "{anon}")
+    name = re.sub(r"^\S*?\.(c|S|cc|cpp|h|hpp|tcc):", "", name)  # drop "path/file.cpp:"
+    name = re.sub(r"\(.*", "(...)", name)
     print(f"  {100 * c / total:5.1f}%  {name[:110]}")
 PY
