@@ -84,7 +84,8 @@ class OrderedRun {
     const InputItem& input = inputs_[index];
     const std::string name = input.path == "-" ? "<stdin>" : input.path;
     Format ext_format = input.path == "-" ? Format::unknown : format_from_extension(input.path);
-    if (input.error) return deliver_error(index, input.path, ext_format, *input.error);
+    if (input.error)
+      return deliver_error(index, input.path, ext_format, *input.error, default_config());
 
     const Config* cfg = nullptr;
     const Engine* engine = nullptr;
@@ -104,15 +105,8 @@ class OrderedRun {
       engine = &engine_for(*cfg);
     }
     auto src_or_error = read_source(input.path, cfg->limits);
-    if (auto* err = std::get_if<LoadError>(&src_or_error)) {
-      const Engine* error_engine = nullptr;
-      {
-        std::lock_guard lock(mutex_);
-        error_engine = &error_engine_for(*cfg);  // built only when an input fails
-      }
-      deliver(index, error_engine->run(failed_load(name, ext_format, std::move(*err))));
-      return;
-    }
+    if (auto* err = std::get_if<LoadError>(&src_or_error))
+      return deliver_error(index, name, ext_format, std::move(*err), *cfg);
     Source& src = std::get<Source>(src_or_error);
     if (options_.forced_format != Format::unknown) src.format = options_.forced_format;
     LoadOptions opt{&cfg->limits, &cfg->labels, &cfg->csv};
@@ -127,11 +121,12 @@ class OrderedRun {
     return bad;
   }
 
-  void deliver_error(std::size_t index, const std::string& name, Format format, LoadError error) {
+  void deliver_error(std::size_t index, const std::string& name, Format format, LoadError error,
+                     const Config& cfg) {
     const Engine* engine = nullptr;
     {
       std::lock_guard lock(mutex_);
-      engine = &error_engine_for(default_config());
+      engine = &error_engine_for(cfg);  // built only when an input fails
     }
     deliver(index, engine->run(failed_load(name, format, std::move(error))));
   }
