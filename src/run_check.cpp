@@ -5,6 +5,8 @@
 // report; the worker holding that next input reports each record as soon as it is checked (a
 // million-row CSV streams through), and a worker ahead of it buffers at most
 // kMaxBufferedRecords before it waits for its turn.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
@@ -13,8 +15,6 @@
 #include <mutex>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "handoff/run.hpp"
 
 namespace handoff {
@@ -22,8 +22,14 @@ namespace {
 
 constexpr std::size_t kMaxBufferedRecords = 256;
 
+// A checked record and each rendering reporter's text for it (empty for the others).
+struct Checked {
+  RecordResult result;
+  std::vector<std::string> texts;
+};
+
 struct Slot {
-  std::vector<RecordResult> results;  // checked, waiting for their turn
+  std::vector<Checked> results;  // checked, waiting for their turn
   bool done = false;
 };
 
@@ -94,12 +100,12 @@ class OrderedRun {
       auto resolved = configs_.for_path(input.path);
       if (auto* err = std::get_if<ConfigError>(&resolved)) {
         outcome_.config_error = true;
-        LoadError problem{fmt::format("invalid configuration {}:{}: {}", err->file,
-                                      err->pos.line, err->message),
-                          {}};
+        LoadError problem{
+            fmt::format("invalid configuration {}:{}: {}", err->file, err->pos.line, err->message),
+            {}};
         auto result = error_engine_for(default_config())
                           .run(failed_load(input.path, ext_format, std::move(problem)));
-        return deliver_locked(index, std::move(result));
+        return deliver_locked(index, rendered(std::move(result)));
       }
       cfg = std::get<const Config*>(resolved);
       engine = &engine_for(*cfg);
@@ -144,22 +150,32 @@ class OrderedRun {
     return *engine;
   }
 
+  // Formatting is most of a reporter's work, so it happens here, outside the lock.
+  Checked rendered(RecordResult&& result) const {
+    Checked checked{std::move(result), std::vector<std::string>(reporters_.size())};
+    for (std::size_t i = 0; i < reporters_.size(); ++i)
+      if (reporters_[i]->renders_records())
+        checked.texts[i] = reporters_[i]->render(checked.result);
+    return checked;
+  }
+
   void deliver(std::size_t index, RecordResult&& result) {
+    Checked checked = rendered(std::move(result));
     std::unique_lock lock(mutex_);
-    deliver_locked(index, std::move(result), &lock);
+    deliver_locked(index, std::move(checked), &lock);
   }
 
   // Reports `result` now when its input is the next to report, else buffers it; a full buffer
   // waits until its input's turn comes (or the run stops).
-  void deliver_locked(std::size_t index, RecordResult&& result,
+  void deliver_locked(std::size_t index, Checked&& checked,
                       std::unique_lock<std::mutex>* lock = nullptr) {
     Slot& s = slot(index);
     if (index == cursor_) {
       flush(s);
-      emit(result);
+      emit(checked);
       return;
     }
-    s.results.push_back(std::move(result));
+    s.results.push_back(std::move(checked));
     if (lock && s.results.size() >= kMaxBufferedRecords) {
       turn_.wait(*lock, [&] { return stop_ || cursor_ == index; });
       if (cursor_ == index) flush(s);
@@ -179,19 +195,31 @@ class OrderedRun {
   }
 
   void flush(Slot& s) {
-    for (const RecordResult& r : s.results) emit(r);
+    for (Checked& checked : s.results) emit(checked);
     s.results.clear();
   }
 
-  void emit(const RecordResult& result) {
+  void emit(Checked& checked) {
+    const RecordResult& result = checked.result;
     RunSummary& summary = outcome_.summary;
     ++summary.records;
     switch (result.gate) {
-      case Gate::pass: ++summary.passed; break;
-      case Gate::fail: ++summary.failed; break;
-      case Gate::error: ++summary.errored; break;
+      case Gate::pass:
+        ++summary.passed;
+        break;
+      case Gate::fail:
+        ++summary.failed;
+        break;
+      case Gate::error:
+        ++summary.errored;
+        break;
     }
-    for (auto* r : reporters_) r->record(result);
+    for (std::size_t i = 0; i < reporters_.size(); ++i) {
+      if (reporters_[i]->renders_records())
+        reporters_[i]->record_rendered(result, std::move(checked.texts[i]));
+      else
+        reporters_[i]->record(result);
+    }
   }
 
   const std::vector<InputItem>& inputs_;

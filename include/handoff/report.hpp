@@ -28,6 +28,16 @@ class Reporter {
   virtual void begin() {}
   virtual void record(const RecordResult& result) = 0;
   virtual void end(const RunSummary& summary) = 0;
+
+  // A reporter whose text for a record depends on that record alone may split record() in
+  // two, so that the costly half runs on the worker threads: render() (const, touching no
+  // shared state) formats the record, then record_rendered() gets that text in input order
+  // in place of record().
+  virtual bool renders_records() const { return false; }
+  virtual std::string render(const RecordResult& /*result*/) const { return {}; }
+  virtual void record_rendered(const RecordResult& result, std::string&& /*text*/) {
+    record(result);
+  }
 };
 
 // nullptr for an unknown format name.

@@ -28,6 +28,50 @@ bool needs_visible_escape(const Utf8Step& step) {
 
 }  // namespace
 
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.reserve(out.size() + text.size() + 2);
+  out += '"';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Copy the run of bytes that need no escape in one go.
+    std::size_t run = i;
+    while (run < text.size()) {
+      auto byte = static_cast<unsigned char>(text[run]);
+      if (byte < 0x20 || byte == '"' || byte == '\\' || byte >= 0x80) break;
+      ++run;
+    }
+    out.append(text, i, run - i);
+    if (run == text.size()) break;
+    i = run;
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x80) {
+      Utf8Step step = decode_utf8(text, i);
+      if (step.valid)
+        out.append(text, i, step.length);
+      else
+        out += "\xEF\xBF\xBD";  // U+FFFD
+      i += step.length;
+      continue;
+    }
+    ++i;
+    switch (byte) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0xF];
+    }
+  }
+  out += '"';
+}
+
 Utf8Step decode_utf8(std::string_view text, std::size_t i) {
   auto lead = static_cast<unsigned char>(text[i]);
   if (lead < 0x80) return {lead, 1, true};

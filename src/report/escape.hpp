@@ -29,6 +29,10 @@ std::string terminal_safe(std::string_view text);
 // UTF-8 replaced with U+FFFD.
 std::string xml_escape(std::string_view text);
 
+// `text` as a JSON string literal, quotes included: the escapes nlohmann writes (\" \\ \b \f
+// \n \r \t, other controls as \u00xx); invalid UTF-8 bytes become U+FFFD, one per byte.
+void append_json_string(std::string& out, std::string_view text);
+
 // GitHub Actions workflow commands: a property value (file=, title=) and the message data.
 std::string github_property(std::string_view text);
 std::string github_data(std::string_view text);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 #include "report/escape.hpp"
 #include "report/reporters.hpp"
@@ -31,11 +32,19 @@ class TextReporter final : public Reporter {
  public:
   TextReporter(std::ostream& out, const ReportOptions& options) : out_(out), options_(options) {}
 
-  void record(const RecordResult& result) override {
+  void record(const RecordResult& result) override { record_rendered(result, render(result)); }
+  bool renders_records() const override { return true; }
+  std::string render(const RecordResult& result) const override {
+    std::string out;
+    write_header(out, result);
+    if (result.gate != Gate::error) write_categories(out, result);
+    write_findings(out, result);
+    return out;
+  }
+  void record_rendered(const RecordResult& result, std::string&& text) override {
     if (records_seen_++ > 0) out_ << '\n';
-    write_header(result);
-    if (result.gate != Gate::error) write_categories(result);
-    write_findings(result);
+    out_ << text;
+    for (const Finding& finding : result.findings) suppressed_ += finding.suppressed ? 1 : 0;
   }
 
   void end(const RunSummary& summary) override {
@@ -61,57 +70,66 @@ class TextReporter final : public Reporter {
     return paint(severity_name(severity), colour);
   }
 
-  void write_header(const RecordResult& result) {
+  void write_header(std::string& out, const RecordResult& result) const {
     std::string account = result.account.empty() ? "(no account)" : terminal_safe(result.account);
-    out_ << terminal_safe(result.source) << "  " << account << "  ";
+    out += terminal_safe(result.source);
+    out += "  ";
+    out += account;
+    out += "  ";
     switch (result.gate) {
       case Gate::pass:
-        out_ << paint("PASS", kGreen);
+        out += paint("PASS", kGreen);
         break;
       case Gate::fail:
-        out_ << paint("FAIL", kRed);
+        out += paint("FAIL", kRed);
         break;
       case Gate::error:
-        out_ << paint("ERROR", kRed) << '\n';
+        out += paint("ERROR", kRed);
+        out += '\n';
         return;  // no meaningful score
     }
-    out_ << fmt::format("  score {}/100\n", result.score);
+    fmt::format_to(std::back_inserter(out), "  score {}/100\n", result.score);
   }
 
-  void write_categories(const RecordResult& result) {
+  void write_categories(std::string& out, const RecordResult& result) const {
     static const std::size_t width = title_width();
     for (Category c : kAllCategories) {
       const CategoryResult& cat = result.categories[index_of(c)];
       std::string status = cat.pass       ? std::string("ok")
                            : cat.required ? paint("GAP", kRed)
                                           : paint("gap", kYellow) + " (optional)";
-      out_ << fmt::format("  {:<{}}  {:>7}  {}\n", category_title(c), width,
-                          fmt::format("{}/{}", cat.score, cat.threshold), status);
+      fmt::format_to(std::back_inserter(out), "  {:<{}}  {:>7}  {}\n", category_title(c), width,
+                     fmt::format("{}/{}", cat.score, cat.threshold), status);
       if (!options_.explain) continue;
       for (const CheckScore& check : cat.checks)
-        out_ << fmt::format("      {}  {}/{}\n", terminal_safe(check.rule), check.earned,
-                            check.possible);
+        fmt::format_to(std::back_inserter(out), "      {}  {}/{}\n", terminal_safe(check.rule),
+                       check.earned, check.possible);
     }
   }
 
-  void write_question(Category c) { out_ << "    answer this: " << category_question(c) << '\n'; }
+  static void write_question(std::string& out, Category c) {
+    out += "    answer this: ";
+    out += category_question(c);
+    out += '\n';
+  }
 
-  void write_findings(const RecordResult& result) {
+  void write_findings(std::string& out, const RecordResult& result) const {
     const std::string path = terminal_safe(split_source(result.source).path);
     std::array<bool, kCategoryCount> asked{};
     for (const Finding& finding : result.findings) {
-      if (finding.suppressed) {
-        ++suppressed_;
-        continue;
+      if (finding.suppressed) continue;
+      fmt::format_to(std::back_inserter(out), "{} {} [{}] ", location(path, finding.pos),
+                     severity_word(finding.severity), terminal_safe(finding.rule));
+      if (finding.category) {
+        out += category_key(*finding.category);
+        out += ": ";
       }
-      out_ << fmt::format("{} {} [{}] ", location(path, finding.pos),
-                          severity_word(finding.severity), terminal_safe(finding.rule));
-      if (finding.category) out_ << category_key(*finding.category) << ": ";
-      out_ << terminal_safe(finding.message) << '\n';
+      out += terminal_safe(finding.message);
+      out += '\n';
       if (!finding.category || result.gate == Gate::error) continue;
       std::size_t i = index_of(*finding.category);
       if (!result.categories[i].pass && !asked[i]) {
-        write_question(*finding.category);
+        write_question(out, *finding.category);
         asked[i] = true;
       }
     }
@@ -120,9 +138,9 @@ class TextReporter final : public Reporter {
     for (Category c : kAllCategories) {
       const CategoryResult& cat = result.categories[index_of(c)];
       if (cat.pass || asked[index_of(c)]) continue;
-      out_ << fmt::format("{} note: {}: scores {}, below its threshold of {}\n",
-                          location(path, cat.pos), category_key(c), cat.score, cat.threshold);
-      write_question(c);
+      fmt::format_to(std::back_inserter(out), "{} note: {}: scores {}, below its threshold of {}\n",
+                     location(path, cat.pos), category_key(c), cat.score, cat.threshold);
+      write_question(out, c);
     }
   }
 

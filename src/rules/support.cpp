@@ -84,8 +84,10 @@ bool is_blank(const Field& f) {
 }
 
 bool is_placeholder(const CheckContext& ctx, Category c, std::string_view value) {
-  std::string stripped = text::strip_angle_prompts(value);
-  const Tokens& tokens = text::tokens_of(stripped);
+  // Most values hold no "<...>" prompt: their tokens are the field's own, already cached.
+  const Tokens& tokens = value.find('<') == std::string_view::npos
+                             ? text::tokens_of(value)
+                             : text::tokens_of(text::strip_angle_prompts(value));
   if (tokens.empty()) return true;  // only punctuation or prompts: "-", "?", "<...>"
   // The category's own title or question pasted in as the answer.
   for (std::string_view prompt : {category_title(c), category_question(c)}) {

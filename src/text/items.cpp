@@ -63,17 +63,15 @@ std::string strip_angle_prompts(std::string_view text) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    if (text[i] == '<') {
-      std::size_t close = text.find('>', i + 1);
-      if (close == std::string_view::npos) {
-        out.append(text.substr(i));
-        break;
-      }
-      out += ' ';
-      i = close + 1;
-      continue;
+    std::size_t open = text.find('<', i);
+    std::size_t close = open == std::string_view::npos ? open : text.find('>', open + 1);
+    if (close == std::string_view::npos) {
+      out.append(text, i, std::string_view::npos);
+      break;
     }
-    out += text[i++];
+    out.append(text, i, open - i);
+    out += ' ';
+    i = close + 1;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "text/tokens.hpp"
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <unordered_map>
@@ -15,19 +16,24 @@ struct CodePoint {
   std::size_t len;
 };
 
-// Classifies the code point at s[i]. Latin-1 symbols, general punctuation, arrows, math and
-// box symbols and CJK punctuation separate words like ASCII punctuation does; any other
-// non-ASCII code point is part of a word.
-CodePoint classify(std::string_view s, std::size_t i) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    if (c == '\n') return {Kind::newline, 1};
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return {Kind::space, 1};
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-      return {Kind::word, 1};
-    if (c == '\'') return {Kind::apostrophe, 1};
-    return {Kind::punct, 1};
+// Kind of each ASCII byte, so the common case of classify() is one load.
+constexpr std::array<Kind, 128> kAsciiKinds = [] {
+  std::array<Kind, 128> kinds{};
+  for (std::size_t c = 0; c < 128; ++c) {
+    Kind k = Kind::punct;
+    if (c == '\n') k = Kind::newline;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = Kind::space;
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = Kind::word;
+    if (c == '\'') k = Kind::apostrophe;
+    kinds[c] = k;
   }
+  return kinds;
+}();
+
+// Latin-1 symbols, general punctuation, arrows, math and box symbols and CJK punctuation
+// separate words like ASCII punctuation does; any other non-ASCII code point is part of a word.
+CodePoint classify_non_ascii(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
   std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
   if (i + len > s.size() || len == 1) return {Kind::word, 1};  // invalid UTF-8: keep going
   std::uint32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
@@ -39,6 +45,13 @@ CodePoint classify(std::string_view s, std::size_t i) {
   if (cp <= 0xBF || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3001 && cp <= 0x303F))
     return {Kind::punct, len};
   return {Kind::word, len};
+}
+
+// Classifies the code point at s[i].
+inline CodePoint classify(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return {kAsciiKinds[c], 1};
+  return classify_non_ascii(s, i);
 }
 
 bool is_word_at(std::string_view s, std::size_t i) {

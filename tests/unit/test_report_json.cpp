@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
+#include "report/json_writer.hpp"
 #include "test_report_fixtures.hpp"
 
 using namespace report_fixtures;
@@ -113,4 +116,45 @@ TEST_CASE("json: options.version overrides the tool version", "[report]") {
   ReportOptions options;
   options.version = "0.1.0-dev";
   CHECK(Json::parse(render("json", {}, options))["tool"]["version"] == "0.1.0-dev");
+}
+
+TEST_CASE("json: JsonWriter lays out nested and empty containers as nlohmann's dump(2)",
+          "[report]") {
+  std::string out;
+  handoff::report::JsonWriter w(out, 0);
+  w.begin_object();
+  w.key("name").string("a\tb\"c\\");
+  w.key("empty_object").begin_object().end_object();
+  w.key("empty_array").begin_array().end_array();
+  w.key("list").begin_array().number(-3).boolean(false).null();
+  w.begin_object().key("k").begin_array().string("x").end_array().end_object();
+  w.end_array().end_object();
+  const Json expected = {{"name", "a\tb\"c\\"},
+                         {"empty_object", Json::object()},
+                         {"empty_array", Json::array()},
+                         {"list", {-3, false, nullptr, {{"k", {"x"}}}}}};
+  CHECK(out == expected.dump(2));
+
+  // A base indent prefixes every line after the first, as the value's depth in the document.
+  std::string nested;
+  handoff::report::JsonWriter(nested, 4).begin_array().number(1).end_array();
+  CHECK(nested == "[\n      1\n    ]");
+}
+
+TEST_CASE("json, text: rendering on a worker then recording gives the same bytes as record()",
+          "[report]") {
+  const auto records = all_records();
+  for (std::string format : {"json", "text"}) {
+    std::ostringstream direct, split;
+    auto a = handoff::make_reporter(format, direct, {});
+    auto b = handoff::make_reporter(format, split, {});
+    REQUIRE(b->renders_records());
+    for (const auto& r : records) {
+      a->record(r);
+      b->record_rendered(r, b->render(r));
+    }
+    a->end({});
+    b->end({});
+    CHECK(direct.str() == split.str());
+  }
 }
