@@ -52,6 +52,7 @@ class LabelTable {
 
  private:
   std::unordered_map<std::string, FieldKey> map_;
+  std::size_t longest_ = 0;  // the longest normalized alias
 };
 
 // How CSV columns map to record keys. Headers not listed here are matched through the

@@ -1,5 +1,6 @@
 // The alias table and format names. The alias entries themselves are data: templates/
 // default-config.yaml `aliases:`, extended by a user's config.
+#include <algorithm>
 #include <cctype>
 
 #include "handoff/load.hpp"
@@ -7,7 +8,9 @@
 namespace handoff {
 namespace {
 
-bool is_ascii_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Drops "Field 3:", "3.", "3)", "#3", "Section 2 -" style numbering at the start.
 std::string_view strip_numbering(std::string_view s) {
@@ -48,21 +51,24 @@ std::string_view strip_numbering(std::string_view s) {
 
 }  // namespace
 
-std::string LabelTable::normalize(std::string_view label) {
+namespace {
+
+// normalize() into `out`; false as soon as the result would exceed `limit` bytes (a line of
+// prose is never an alias, and most lines a loader tries are prose).
+bool normalize_into(std::string_view label, std::string& out, std::size_t limit) {
+  out.clear();
   std::string_view s = strip_numbering(label);
   // A trailing parenthetical explains the field; it is not part of its name.
   while (!s.empty() && (s.back() == ' ' || s.back() == ':' || s.back() == '*')) s.remove_suffix(1);
   if (!s.empty() && s.back() == ')') {
     if (auto open = s.rfind('('); open != std::string_view::npos && open > 0) s = s.substr(0, open);
   }
-  std::string out;
-  out.reserve(s.size());
   bool pending_space = false;
   for (unsigned char c : s) {
     if (is_ascii_alnum(c) || c >= 0x80) {
       if (pending_space && !out.empty()) out += ' ';
       pending_space = false;
-      out += static_cast<char>(std::tolower(c));
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
     } else if (c == '&') {
       if (!out.empty()) out += " and";
       pending_space = true;
@@ -71,15 +77,31 @@ std::string LabelTable::normalize(std::string_view label) {
     } else {
       pending_space = true;
     }
+    if (out.size() > limit) return false;
   }
+  return true;
+}
+
+}  // namespace
+
+std::string LabelTable::normalize(std::string_view label) {
+  std::string out;
+  out.reserve(label.size());
+  normalize_into(label, out, std::string::npos);
   return out;
 }
 
-void LabelTable::add(std::string_view alias, FieldKey key) { map_[normalize(alias)] = key; }
+void LabelTable::add(std::string_view alias, FieldKey key) {
+  std::string normalized = normalize(alias);
+  longest_ = std::max(longest_, normalized.size());
+  map_[std::move(normalized)] = key;
+}
 
 std::optional<FieldKey> LabelTable::match(std::string_view label) const {
   if (label.size() > 200) return std::nullopt;  // a label is a short line, never a paragraph
-  auto it = map_.find(normalize(label));
+  thread_local std::string normalized;  // reused: loaders try this on every line
+  if (!normalize_into(label, normalized, longest_)) return std::nullopt;
+  auto it = map_.find(normalized);
   if (it == map_.end()) return std::nullopt;
   return it->second;
 }
