@@ -151,16 +151,19 @@ std::vector<Token> tokenize(std::string_view s) {
       i += cp.len;
       continue;
     }
-    Token t;
+    Token& t = out.emplace_back();  // built in place: a Token is too big to move cheaply
+    bool first = out.size() == 1;
     t.offset = i;
-    t.sentence_start = gap_break || out.empty();
-    t.joined = !out.empty() && gap_only_blanks;
+    t.sentence_start = gap_break || first;
+    t.joined = !first && gap_only_blanks;
     t.prev_char = i > 0 ? s[i - 1] : 0;
     std::size_t j = i;
     while (j < s.size()) {
       // A run of ASCII letters and digits, the common case, in one append.
       std::size_t run = j;
-      while (run < s.size() && (is_digit(s[run]) || is_lower(s[run]) || is_upper(s[run]))) ++run;
+      while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80 &&
+             kAsciiKinds[static_cast<unsigned char>(s[run])] == Kind::word)
+        ++run;
       if (run > j) {
         t.lower.append(s.data() + j, run - j);
         j = run;
@@ -191,7 +194,6 @@ std::vector<Token> tokenize(std::string_view s) {
     for (char& ch : t.lower)
       if (is_upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
     t.next_char = j < s.size() ? s[j] : 0;
-    out.push_back(std::move(t));
     i = j;
     gap_only_blanks = true;
     gap_break = false;
