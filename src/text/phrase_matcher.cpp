@@ -6,6 +6,8 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) {
   for (const std::string& phrase : phrases) {
     std::vector<Token> words = tokenize(phrase);
     if (words.empty()) continue;
+    std::uint32_t h = words.front().hash % kFilterBits;
+    first_words_[h / 64] |= std::uint64_t{1} << (h % 64);
     std::uint32_t node = 0;
     for (const Token& w : words) {
       auto found = nodes_[node].next.find(w.lower);

@@ -4,6 +4,7 @@
 // matches its noun.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -35,6 +36,8 @@ class PhraseMatcher {
   void each_match_at(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
                      F&& on_match) const {
     std::uint32_t node = 0;
+    // Most words start no phrase: the filter says so without hashing the word again.
+    if (i < end && !maybe_first_word(tokens[i])) return;
     for (std::size_t k = i; k < end && k - i < max_length_; ++k) {
       const std::string& word = tokens[k].lower;
       auto next = nodes_[node].next.find(word);
@@ -71,7 +74,20 @@ class PhraseMatcher {
     std::unordered_map<std::string, std::uint32_t> next;
     bool terminal = false;
   };
+  static constexpr std::size_t kFilterBits = 1024;
+  // False only when no phrase starts with this word (nor, for "council's", with "council").
+  bool maybe_first_word(const Token& t) const {
+    auto bit = [this](std::uint32_t h) {
+      h %= kFilterBits;
+      return (first_words_[h / 64] >> (h % 64)) & 1u;
+    };
+    if (bit(t.hash)) return true;
+    const std::string& w = t.lower;
+    return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0 &&
+           bit(word_hash(std::string_view(w).substr(0, w.size() - 2)));
+  }
   std::vector<Node> nodes_{1};
+  std::array<std::uint64_t, kFilterBits / 64> first_words_{};  // a bit per word_hash % 1024
   std::size_t max_length_ = 0;
 };
 

@@ -193,6 +193,7 @@ std::vector<Token> tokenize(std::string_view s) {
     t.raw = s.substr(i, j - i);
     for (char& ch : t.lower)
       if (is_upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
+    t.hash = word_hash(t.lower);
     t.next_char = j < s.size() ? s[j] : 0;
     i = j;
     gap_only_blanks = true;

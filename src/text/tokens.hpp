@@ -19,7 +19,15 @@ struct Token {
   bool joined = false;          // only spaces or tabs separate it from the previous token
   char prev_char = 0;           // the byte right before the token, 0 at the start
   char next_char = 0;           // the byte right after the token, 0 at the end
+  std::uint32_t hash = 0;       // word_hash(lower): lets phrase lists reject a word cheaply
 };
+
+// FNV-1a of a lower-cased word (Token::hash).
+inline std::uint32_t word_hash(std::string_view lower) {
+  std::uint32_t h = 2166136261u;
+  for (char c : lower) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
 
 // A word is a run of letters and digits (any non-ASCII letter counts), keeping an apostrophe
 // between letters ("I'll") and a '.' or ',' between digits ("67,200", "3.5").
