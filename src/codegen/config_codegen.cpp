@@ -53,50 +53,88 @@ std::string severity(const std::optional<Severity>& s) {
 
 std::string field_key(FieldKey k) { return "FieldKey::" + std::string(field_key_name(k)); }
 
-std::string strings(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (const auto& item : items) out += (out.size() > 1 ? ", " : "") + literal(item);
-  return out + "}";
-}
+// Read-only tables (string_view literals, so even a NUL byte survives) the function then copies
+// once into exactly sized containers: no temporaries and no regrowth at start-up.
+class Writer {
+ public:
+  // Emits `name`'s table and returns an expression for the vector built from it.
+  std::string strings(const std::vector<std::string>& items) {
+    if (items.empty()) return "std::vector<std::string>()";
+    std::string name = "kStrings" + std::to_string(count_++);
+    std::string line = "    ";
+    tables_ << "constexpr std::string_view " << name << "[] = {\n";
+    for (const auto& item : items) {
+      std::string entry = literal(item) + "sv,";
+      if (line.size() + entry.size() > 99) {
+        tables_ << line << "\n";
+        line = "    ";
+      }
+      line += (line.size() > 4 ? " " : "") + entry;
+    }
+    tables_ << line << "\n};\n";
+    return "strings(" + name + ")";
+  }
+  std::ostringstream& tables() { return tables_; }
+
+ private:
+  std::ostringstream tables_;
+  int count_ = 0;
+};
 
 std::string generate(const Config& cfg) {
-  std::ostringstream out;
-  out << "// Generated from templates/default-config.yaml by src/codegen/config_codegen.cpp.\n"
-         "// Do not edit: edit the YAML, the build regenerates this file.\n"
-         "#include \"config_internal.hpp\"\n\nnamespace handoff {\n\n"
-         "Config make_builtin_config() {\n  Config c;\n"
-      << "  c.origin = " << literal(cfg.origin) << ";\n";
+  Writer w;
+  std::ostringstream body;
+  body << "Config make_builtin_config() {\n  Config c;\n"
+       << "  c.origin = " << literal(cfg.origin) << ";\n";
   for (Category k : kAllCategories) {
     const CategoryConfig& cc = cfg.category(k);
-    out << "  c.category(Category::" << category_key(k) << ") = {" << cc.threshold << ", "
-        << cc.min_words << ", " << (cc.required ? "true" : "false") << "};\n";
+    body << "  c.category(Category::" << category_key(k) << ") = {" << cc.threshold << ", "
+         << cc.min_words << ", " << (cc.required ? "true" : "false") << "};\n";
   }
   for (const auto& [code, rc] : cfg.rules)
-    out << "  c.rules[" << literal(code) << "] = {" << (rc.off ? "true" : "false") << ", "
-        << severity(rc.severity) << "};\n";
-  out << "  c.gate.fail_on = " << severity(cfg.gate.fail_on) << ";\n"
-      << "  c.gate.min_score = " << cfg.gate.min_score << ";\n"
-      << "  c.gate.max_warnings = "
-      << (cfg.gate.max_warnings ? std::to_string(*cfg.gate.max_warnings) : "std::nullopt") << ";\n";
+    body << "  c.rules[" << literal(code) << "] = {" << (rc.off ? "true" : "false") << ", "
+         << severity(rc.severity) << "};\n";
+  body << "  c.gate.fail_on = " << severity(cfg.gate.fail_on) << ";\n"
+       << "  c.gate.min_score = " << cfg.gate.min_score << ";\n"
+       << "  c.gate.max_warnings = "
+       << (cfg.gate.max_warnings ? std::to_string(*cfg.gate.max_warnings) : "std::nullopt")
+       << ";\n";
   for (const auto& setting : kLimitSettings)
-    out << "  c.limits." << setting.name << " = " << cfg.limits.*(setting.member) << "u;\n";
+    body << "  c.limits." << setting.name << " = " << cfg.limits.*(setting.member) << "u;\n";
 
   // Sorted, so the output does not depend on the hash table's order.
   std::vector<std::pair<std::string, FieldKey>> labels(cfg.labels.entries().begin(),
                                                        cfg.labels.entries().end());
   std::sort(labels.begin(), labels.end());
-  out << "  c.labels = LabelTable({\n";
-  for (const auto& [alias, key] : labels)
-    out << "      {" << literal(alias) << ", " << field_key(key) << "},\n";
-  out << "  });\n  c.phrases = {\n";
+  if (!labels.empty()) {
+    w.tables() << "constexpr std::pair<std::string_view, FieldKey> kLabels[] = {\n";
+    for (const auto& [alias, key] : labels)
+      w.tables() << "    {" << literal(alias) << "sv, " << field_key(key) << "},\n";
+    w.tables() << "};\n";
+    body << "  std::unordered_map<std::string, FieldKey> labels(std::size(kLabels));\n"
+         << "  for (const auto& [alias, key] : kLabels) labels.emplace(alias, key);\n"
+         << "  c.labels = LabelTable(std::move(labels));\n";
+  }
   for (const auto& [name, list] : cfg.phrases)
-    out << "      {" << literal(name) << ", " << strings(list) << "},\n";
-  out << "  };\n  c.csv.delimiter = static_cast<char>(" << int{cfg.csv.delimiter} << ");\n"
-      << "  c.csv.columns = {";
+    body << "  c.phrases.emplace_hint(c.phrases.end(), " << literal(name) << ", "
+         << w.strings(list) << ");\n";
+  body << "  c.csv.delimiter = static_cast<char>(" << int{cfg.csv.delimiter} << ");\n";
   for (const auto& [header, key] : cfg.csv.columns)
-    out << "{" << literal(header) << ", " << field_key(key) << "}, ";
-  out << "};\n  c.csv.notes_columns = " << strings(cfg.csv.notes_columns) << ";\n"
-      << "  return c;\n}\n\n}  // namespace handoff\n";
+    body << "  c.csv.columns.emplace_back(" << literal(header) << ", " << field_key(key) << ");\n";
+  body << "  c.csv.notes_columns = " << w.strings(cfg.csv.notes_columns) << ";\n"
+       << "  return c;\n}\n";
+
+  std::ostringstream out;
+  out << "// Generated from templates/default-config.yaml by src/codegen/config_codegen.cpp.\n"
+         "// Do not edit: edit the YAML, the build regenerates this file.\n"
+         "#include <iterator>\n#include <string_view>\n#include <unordered_map>\n\n"
+         "#include \"config_internal.hpp\"\n\nnamespace handoff {\nnamespace {\n\n"
+         "using namespace std::string_view_literals;\n\n"
+         "template <std::size_t N>\n"
+         "std::vector<std::string> strings(const std::string_view (&items)[N]) {\n"
+         "  return std::vector<std::string>(std::begin(items), std::end(items));\n}\n\n"
+      << w.tables().str() << "\n}  // namespace\n\n"
+      << body.str() << "\n}  // namespace handoff\n";
   return out.str();
 }
 
