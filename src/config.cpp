@@ -3,13 +3,13 @@
 #include "handoff/config.hpp"
 
 #include <algorithm>
-#include <cassert>
 #include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <limits>
 #include <system_error>
 
+#include "config_internal.hpp"
 #include "embedded.hpp"
 #include "handoff/rule.hpp"
 #include "load/yaml_tree.hpp"
@@ -20,36 +20,6 @@ namespace {
 using yaml::Node;
 
 constexpr const char* kConfigFileName = ".handoff-lint.yaml";
-
-// yaml-cpp's own nesting guard throws at 500; keep the tree well below it.
-constexpr std::size_t kMaxYamlDepthSetting = 400;
-
-struct LimitSetting {
-  std::string_view name;
-  std::size_t Limits::*member;
-  std::size_t min;
-  std::size_t max;
-};
-constexpr std::size_t kHuge = std::size_t{1} << 40;
-constexpr LimitSetting kLimitSettings[] = {
-    {"max_file_bytes", &Limits::max_file_bytes, 1, kHuge},
-    {"max_export_bytes", &Limits::max_export_bytes, 1, kHuge},
-    {"max_line_bytes", &Limits::max_line_bytes, 1, kHuge},
-    {"max_field_bytes", &Limits::max_field_bytes, 1, kHuge},
-    {"max_yaml_depth", &Limits::max_yaml_depth, 1, kMaxYamlDepthSetting},
-    {"max_yaml_nodes", &Limits::max_yaml_nodes, 1, kHuge},
-    {"max_yaml_flow_bytes", &Limits::max_yaml_flow_bytes, 1, kHuge},
-    {"max_markdown_nesting", &Limits::max_markdown_nesting, 1, kHuge},
-    {"max_markdown_brackets", &Limits::max_markdown_brackets, 1, kHuge},
-    {"max_markdown_nodes", &Limits::max_markdown_nodes, 1, kHuge},
-    {"max_records_per_file", &Limits::max_records_per_file, 1, kHuge},
-    {"max_findings_per_record", &Limits::max_findings_per_record, 1, kHuge},
-};
-
-// Every Limits member must be in the table above, or config files could not set it and
-// dump_config would not print it.
-static_assert(sizeof(Limits) == std::size(kLimitSettings) * sizeof(std::size_t),
-              "a Limits member is missing from kLimitSettings in src/config.cpp");
 
 // Thrown inside apply_config only; apply_config turns it into its ConfigError result.
 struct ConfigFailure {
@@ -378,13 +348,7 @@ const std::vector<std::string>& Config::phrase_list(std::string_view name) const
 std::string_view default_config_text() { return embedded_template("default-config.yaml"); }
 
 const Config& default_config() {
-  static const Config config = [] {
-    auto result = apply_config(Config{}, default_config_text(), "built-in");
-    if (auto* loaded = std::get_if<Config>(&result)) return std::move(*loaded);
-    // Unreachable in a tested build: a unit test loads the built-in configuration.
-    assert(false && "templates/default-config.yaml must load");
-    return Config{};
-  }();
+  static const Config config = make_builtin_config();
   return config;
 }
 

@@ -20,11 +20,13 @@ struct CategoryConfig {
   int threshold = 70;  // 0..100
   int min_words = 25;  // fewer words than this is "too thin"
   bool required = true;
+  friend bool operator==(const CategoryConfig&, const CategoryConfig&) = default;
 };
 
 struct RuleConfig {
   bool off = false;
   std::optional<Severity> severity;  // overrides the rule's default
+  friend bool operator==(const RuleConfig&, const RuleConfig&) = default;
 };
 
 // What fails a record's gate besides a required category under its threshold.
@@ -32,6 +34,7 @@ struct GatePolicy {
   std::optional<Severity> fail_on = Severity::error;  // lowest failing severity; nullopt = never
   int min_score = 0;                                  // overall score a record must reach
   std::optional<int> max_warnings;                    // run-wide cap on unsuppressed warnings
+  friend bool operator==(const GatePolicy&, const GatePolicy&) = default;
 };
 
 struct Config {
@@ -49,6 +52,8 @@ struct Config {
   CategoryConfig& category(Category c) { return categories[index_of(c)]; }
   const CategoryConfig& category(Category c) const { return categories[index_of(c)]; }
   const std::vector<std::string>& phrase_list(std::string_view name) const;  // empty if unknown
+  // Every member, so a test can prove the compiled-in defaults equal the parsed YAML.
+  friend bool operator==(const Config&, const Config&) = default;
 };
 
 struct ConfigError {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct Limits {
   std::size_t max_markdown_nodes = 200000;
   std::size_t max_records_per_file = 1000000;
   std::size_t max_findings_per_record = 200;
+  friend bool operator==(const Limits&, const Limits&) = default;
 };
 
 enum class Format { unknown, yaml, markdown, text, csv, jsonl };
@@ -43,12 +45,16 @@ Format sniff_format(std::string_view text);                     // for stdin and
 // punctuation, leading numbering ("1.", "Field 3:", "3)") and a trailing parenthetical.
 class LabelTable {
  public:
+  LabelTable() = default;
+  // Entries whose aliases are already normalized (the compiled-in defaults).
+  explicit LabelTable(std::unordered_map<std::string, FieldKey> normalized);
   void add(std::string_view alias, FieldKey key);
   std::optional<FieldKey> match(std::string_view label) const;
   static std::string normalize(std::string_view label);
   std::size_t size() const { return map_.size(); }
   // Normalized alias -> key, for `handoff-lint config` (unordered: sort before printing).
   const std::unordered_map<std::string, FieldKey>& entries() const { return map_; }
+  friend bool operator==(const LabelTable&, const LabelTable&) = default;
 
  private:
   std::unordered_map<std::string, FieldKey> map_;
@@ -61,6 +67,7 @@ struct CsvMapping {
   std::vector<std::pair<std::string, FieldKey>> columns;  // header text -> key
   std::vector<std::string> notes_columns;                 // headers parsed as plain-text records
   char delimiter = 0;                                     // 0 = sniff ',' or ';' (or '\t')
+  friend bool operator==(const CsvMapping&, const CsvMapping&) = default;
 };
 
 struct LoadOptions {

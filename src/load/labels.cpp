@@ -91,6 +91,11 @@ std::string LabelTable::normalize(std::string_view label) {
   return out;
 }
 
+LabelTable::LabelTable(std::unordered_map<std::string, FieldKey> normalized)
+    : map_(std::move(normalized)) {
+  for (const auto& entry : map_) longest_ = std::max(longest_, entry.first.size());
+}
+
 void LabelTable::add(std::string_view alias, FieldKey key) {
   std::string normalized = normalize(alias);
   longest_ = std::max(longest_, normalized.size());
@@ -99,7 +104,7 @@ void LabelTable::add(std::string_view alias, FieldKey key) {
 
 std::optional<FieldKey> LabelTable::match(std::string_view label) const {
   if (label.size() > 200) return std::nullopt;  // a label is a short line, never a paragraph
-  thread_local std::string normalized;  // reused: loaders try this on every line
+  thread_local std::string normalized;          // reused: loaders try this on every line
   if (!normalize_into(label, normalized, longest_)) return std::nullopt;
   auto it = map_.find(normalized);
   if (it == map_.end()) return std::nullopt;
@@ -108,12 +113,18 @@ std::optional<FieldKey> LabelTable::match(std::string_view label) const {
 
 std::string_view format_name(Format f) {
   switch (f) {
-    case Format::yaml: return "yaml";
-    case Format::markdown: return "markdown";
-    case Format::text: return "text";
-    case Format::csv: return "csv";
-    case Format::jsonl: return "jsonl";
-    case Format::unknown: break;
+    case Format::yaml:
+      return "yaml";
+    case Format::markdown:
+      return "markdown";
+    case Format::text:
+      return "text";
+    case Format::csv:
+      return "csv";
+    case Format::jsonl:
+      return "jsonl";
+    case Format::unknown:
+      break;
   }
   return "unknown";
 }
@@ -133,7 +144,8 @@ Format format_from_extension(std::string_view path) {
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
     return Format::unknown;
   std::string ext;
-  for (char c : path.substr(dot + 1)) ext += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : path.substr(dot + 1))
+    ext += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == "yaml" || ext == "yml" || ext == "json") return Format::yaml;
   if (ext == "md" || ext == "markdown") return Format::markdown;
   if (ext == "txt" || ext == "text") return Format::text;
@@ -146,9 +158,9 @@ Format sniff_format(std::string_view text) {
   // Look at the first non-blank line only: cheap and predictable.
   std::size_t i = 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
-  std::string_view first = text.substr(i, text.find('\n', i) == std::string_view::npos
-                                              ? std::string_view::npos
-                                              : text.find('\n', i) - i);
+  std::string_view first =
+      text.substr(i, text.find('\n', i) == std::string_view::npos ? std::string_view::npos
+                                                                  : text.find('\n', i) - i);
   if (first.starts_with("---") || first.starts_with("%YAML")) return Format::yaml;
   if (first.starts_with("{")) {
     // One JSON object per line is JSON Lines; one object over many lines is YAML's JSON subset.

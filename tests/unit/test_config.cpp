@@ -84,6 +84,33 @@ TEST_CASE("the built-in configuration loads", "[yaml]") {
   CHECK(cfg.phrase_list("no_such_list").empty());
 }
 
+// default_config() is generated C++ (src/codegen/config_codegen.cpp); it must be exactly what
+// parsing the YAML it was generated from yields, member by member.
+TEST_CASE("the compiled-in configuration equals the parsed built-in YAML", "[yaml]") {
+  auto result = apply_config(Config{}, default_config_text(), "built-in");
+  REQUIRE(std::holds_alternative<Config>(result));
+  const Config& parsed = std::get<Config>(result);
+  const Config& compiled = default_config();
+  REQUIRE(parsed.labels.size() > 0);
+  REQUIRE_FALSE(parsed.phrases.empty());
+
+  CHECK(compiled.origin == parsed.origin);
+  CHECK(compiled.categories == parsed.categories);
+  CHECK(compiled.rules == parsed.rules);
+  CHECK(compiled.labels.entries() == parsed.labels.entries());
+  for (const auto& [name, list] : parsed.phrases) {
+    INFO("phrase list " << name);
+    CHECK(compiled.phrase_list(name) == list);
+  }
+  CHECK(compiled.phrases == parsed.phrases);
+  CHECK(compiled.limits == parsed.limits);
+  CHECK(compiled.csv == parsed.csv);
+  CHECK(compiled.gate == parsed.gate);
+  CHECK(dump_config(compiled) == dump_config(parsed));
+  // The defaulted operator== covers every member, including any added later.
+  CHECK(compiled == parsed);
+}
+
 TEST_CASE("a user config overrides categories, rules and limits", "[yaml]") {
   Config cfg = apply_ok(default_config(),
                         "categories:\n"

@@ -1,4 +1,5 @@
 // Label-line recognition, bullet markers and suppression comments (src/load/sections.cpp).
+#include <array>
 #include <catch2/catch.hpp>
 
 #include "load/sections.hpp"
@@ -7,7 +8,8 @@
 using namespace handoff;
 using handoff::test::test_labels;
 
-TEST_CASE("label lines map to their field and say where the inline value starts", "[text][markdown]") {
+TEST_CASE("label lines map to their field and say where the inline value starts",
+          "[text][markdown]") {
   struct Case {
     const char* line;
     FieldKey key;
@@ -15,7 +17,8 @@ TEST_CASE("label lines map to their field and say where the inline value starts"
   };
   const Case cases[] = {
       {"Field 1: Buying motivation (real reason they bought)", FieldKey::buying_motivation, 0},
-      {"Field 1: Buying motivation (real reason they bought): they had to", FieldKey::buying_motivation, 54},
+      {"Field 1: Buying motivation (real reason they bought): they had to",
+       FieldKey::buying_motivation, 54},
       {"Champion:", FieldKey::champion_profile, 0},
       {"CHAMPION PROFILE", FieldKey::champion_profile, 0},
       {"3) Promises", FieldKey::promises_commitments, 0},
@@ -30,7 +33,8 @@ TEST_CASE("label lines map to their field and say where the inline value starts"
       {"ACV: $48,500", FieldKey::acv, 5},
       {"Close date: 2026-03-17", FieldKey::close_date, 12},
       {"CSM assigned: Kwame Osei", FieldKey::csm, 14},
-      {"Communication style and cadence preferences (how they like to work):", FieldKey::communication_style, 0},
+      {"Communication style and cadence preferences (how they like to work):",
+       FieldKey::communication_style, 0},
   };
   for (const auto& c : cases) {
     CAPTURE(c.line);
@@ -43,10 +47,11 @@ TEST_CASE("label lines map to their field and say where the inline value starts"
 }
 
 TEST_CASE("sentences that contain a colon are not labels", "[text][markdown]") {
-  for (const char* line : {"The main risk: their budget is approved for one year only",
-                           "Note: the champion is new in role", "Time: 10:30 on Tuesdays",
-                           "https://example.com/deal", ":", "", "Champions of the rollout were named",
-                           "Risks are low according to the AE", "We promised: nothing in writing"}) {
+  for (const char* line :
+       {"The main risk: their budget is approved for one year only",
+        "Note: the champion is new in role", "Time: 10:30 on Tuesdays", "https://example.com/deal",
+        ":", "", "Champions of the rollout were named", "Risks are low according to the AE",
+        "We promised: nothing in writing"}) {
     CAPTURE(line);
     CHECK_FALSE(match_label_line(line, test_labels()));
   }
@@ -59,9 +64,15 @@ TEST_CASE("bullet markers of every kind", "[text][markdown]") {
     bool numbered;
   };
   const Case bullets[] = {
-      {"- item", 2, false},         {"* item", 2, false},       {"\xE2\x80\xA2 item", 4, false},
-      {"\xE2\x80\x93 item", 4, false}, {"1. item", 3, true},     {"12) item", 4, true},
-      {"a) item", 3, true},         {"-   spaced", 4, false},   {"-\titem", 2, false},
+      {"- item", 2, false},
+      {"* item", 2, false},
+      {"\xE2\x80\xA2 item", 4, false},
+      {"\xE2\x80\x93 item", 4, false},
+      {"1. item", 3, true},
+      {"12) item", 4, true},
+      {"a) item", 3, true},
+      {"-   spaced", 4, false},
+      {"-\titem", 2, false},
   };
   for (const auto& c : bullets) {
     CAPTURE(c.line);
@@ -70,15 +81,17 @@ TEST_CASE("bullet markers of every kind", "[text][markdown]") {
     CHECK(b->text_offset == c.text_offset);
     CHECK(b->numbered == c.numbered);
   }
-  for (const char* line : {"-5% churn since May", "1.5 million rows", "e.g. this one", "---", "*emphasis*",
-                           "2026. was the year", "ab) two letters", "plain text", "-", "1."}) {
+  for (const char* line :
+       {"-5% churn since May", "1.5 million rows", "e.g. this one", "---", "*emphasis*",
+        "2026. was the year", "ab) two letters", "plain text", "-", "1."}) {
     CAPTURE(line);
     CHECK_FALSE(match_bullet(line));
   }
 }
 
 TEST_CASE("suppression comments in both spellings", "[text][markdown]") {
-  auto s = parse_suppression("<!-- handoff-lint: disable HL301 HL302 -- champion left, see notes -->", {4, 1});
+  auto s = parse_suppression(
+      "<!-- handoff-lint: disable HL301 HL302 -- champion left, see notes -->", {4, 1});
   REQUIRE(s);
   CHECK(s->rules == std::vector<std::string>{"HL301", "HL302"});
   CHECK(s->reason == "champion left, see notes");
@@ -95,5 +108,21 @@ TEST_CASE("suppression comments in both spellings", "[text][markdown]") {
                               "<!-- handoff-lint: disableHL301 -->"}) {
     CAPTURE(not_one);
     CHECK_FALSE(parse_suppression(not_one, {1, 1}));
+  }
+}
+
+TEST_CASE("LabelTable matches up to its longest alias, however it was built", "[text]") {
+  LabelTable added;
+  added.add("Why they bought", FieldKey::buying_motivation);
+  added.add("Champion", FieldKey::champion_profile);
+  const LabelTable prebuilt(
+      {{"why they bought", FieldKey::buying_motivation}, {"champion", FieldKey::champion_profile}});
+  CHECK(added == prebuilt);
+  for (const LabelTable* table : std::array<const LabelTable*, 2>{&added, &prebuilt}) {
+    CHECK(table->match("3) WHY THEY BOUGHT (the real reason):") == FieldKey::buying_motivation);
+    CHECK(table->match("**Champion**") == FieldKey::champion_profile);
+    // Normalizing stops early once the text outgrows every alias; it still must not match.
+    CHECK_FALSE(table->match("Why they bought it all"));
+    CHECK_FALSE(table->match(std::string(150, 'a')));
   }
 }
