@@ -1,8 +1,19 @@
 #include "text/phrase_matcher.hpp"
 
+#include <algorithm>
+#include <map>
+#include <utility>
+
 namespace handoff::text {
 
 PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) {
+  // Built as a tree of ordered maps, then laid out flat in the same node order.
+  using Key = std::pair<std::uint32_t, std::string>;  // (word_hash, word): the edge order
+  struct BuildNode {
+    std::map<Key, std::uint32_t> next;
+    bool terminal = false;
+  };
+  std::vector<BuildNode> tree(1);
   for (const std::string& phrase : phrases) {
     std::vector<Token> words = tokenize(phrase);
     if (words.empty()) continue;
@@ -10,19 +21,36 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) {
     first_words_[h / 64] |= std::uint64_t{1} << (h % 64);
     std::uint32_t node = 0;
     for (const Token& w : words) {
-      auto found = nodes_[node].next.find(w.lower);
-      if (found != nodes_[node].next.end()) {
-        node = found->second;
-        continue;
-      }
-      auto child = static_cast<std::uint32_t>(nodes_.size());
-      nodes_[node].next.emplace(w.lower, child);
-      nodes_.emplace_back();  // may reallocate: index, never hold references
-      node = child;
+      auto [it, added] = tree[node].next.try_emplace(Key{w.hash, w.lower},
+                                                     static_cast<std::uint32_t>(tree.size()));
+      if (added) tree.emplace_back();  // may reallocate: index, never hold references
+      node = it->second;
     }
-    nodes_[node].terminal = true;
-    if (words.size() > max_length_) max_length_ = words.size();
+    tree[node].terminal = true;
+    max_length_ = std::max(max_length_, words.size());
   }
+  nodes_.resize(tree.size());
+  for (std::size_t n = 0; n < tree.size(); ++n) {
+    nodes_[n].terminal = tree[n].terminal;
+    nodes_[n].first_edge = static_cast<std::uint32_t>(edges_.size());
+    nodes_[n].edge_count = static_cast<std::uint32_t>(tree[n].next.size());
+    for (const auto& [key, child] : tree[n].next) {
+      edges_.push_back({key.first, child, static_cast<std::uint32_t>(words_.size()),
+                        static_cast<std::uint32_t>(key.second.size())});
+      words_ += key.second;
+    }
+  }
+}
+
+std::uint32_t PhraseMatcher::child(std::uint32_t node, std::string_view word,
+                                   std::uint32_t hash) const {
+  const Node& n = nodes_[node];
+  auto first = edges_.begin() + n.first_edge, last = first + n.edge_count;
+  auto it = std::lower_bound(first, last, hash,
+                             [](const Edge& e, std::uint32_t h) { return e.hash < h; });
+  for (; it != last && it->hash == hash; ++it)
+    if (std::string_view(words_).substr(it->word_offset, it->word_size) == word) return it->child;
+  return 0;
 }
 
 std::size_t PhraseMatcher::longest_at(const std::vector<Token>& tokens, std::size_t i,
@@ -41,8 +69,8 @@ std::optional<PhraseMatch> PhraseMatcher::find_first(const std::vector<Token>& t
 }
 
 bool PhraseMatcher::has_word(const std::string& lower) const {
-  auto found = nodes_[0].next.find(lower);
-  return found != nodes_[0].next.end() && nodes_[found->second].terminal;
+  std::uint32_t node = child(0, lower, word_hash(lower));
+  return node != 0 && nodes_[node].terminal;
 }
 
 bool PhraseMatcher::covers(const std::vector<Token>& tokens, std::size_t begin,

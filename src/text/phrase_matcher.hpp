@@ -11,7 +11,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "handoff/config.hpp"
@@ -36,17 +35,18 @@ class PhraseMatcher {
   void each_match_at(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
                      F&& on_match) const {
     std::uint32_t node = 0;
-    // Most words start no phrase: the filter says so without hashing the word again.
+    // Most words start no phrase: the filter says so without looking the word up.
     if (i < end && !maybe_first_word(tokens[i])) return;
     for (std::size_t k = i; k < end && k - i < max_length_; ++k) {
-      const std::string& word = tokens[k].lower;
-      auto next = nodes_[node].next.find(word);
+      const Token& t = tokens[k];
+      std::uint32_t next = child(node, t.lower, t.hash);
       // A possessive matches its noun: "the council's vote" holds "council".
-      if (next == nodes_[node].next.end() && word.size() > 2 &&
-          word.compare(word.size() - 2, 2, "'s") == 0)
-        next = nodes_[node].next.find(word.substr(0, word.size() - 2));
-      if (next == nodes_[node].next.end()) return;
-      node = next->second;
+      if (next == 0 && is_possessive(t.lower)) {
+        std::string_view noun = std::string_view(t.lower).substr(0, t.lower.size() - 2);
+        next = child(node, noun, word_hash(noun));
+      }
+      if (next == 0) return;
+      node = next;
       if (nodes_[node].terminal) on_match(k - i + 1);
     }
   }
@@ -70,11 +70,22 @@ class PhraseMatcher {
   bool empty() const { return max_length_ == 0; }
 
  private:
+  // The trie laid out flat (a few allocations per list, not a hash map per node): a node's
+  // edges are contiguous in edges_, sorted by word hash; their words live in words_.
+  struct Edge {
+    std::uint32_t hash = 0;   // word_hash of the word
+    std::uint32_t child = 0;  // node index
+    std::uint32_t word_offset = 0, word_size = 0;
+  };
   struct Node {
-    std::unordered_map<std::string, std::uint32_t> next;
+    std::uint32_t first_edge = 0, edge_count = 0;
     bool terminal = false;
   };
   static constexpr std::size_t kFilterBits = 1024;
+
+  static bool is_possessive(std::string_view w) { return w.size() > 2 && w.ends_with("'s"); }
+  // The node `word` leads to from `node`; 0 (the root, never a child) when there is none.
+  std::uint32_t child(std::uint32_t node, std::string_view word, std::uint32_t hash) const;
   // False only when no phrase starts with this word (nor, for "council's", with "council").
   bool maybe_first_word(const Token& t) const {
     auto bit = [this](std::uint32_t h) {
@@ -82,11 +93,13 @@ class PhraseMatcher {
       return (first_words_[h / 64] >> (h % 64)) & 1u;
     };
     if (bit(t.hash)) return true;
-    const std::string& w = t.lower;
-    return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0 &&
-           bit(word_hash(std::string_view(w).substr(0, w.size() - 2)));
+    std::string_view w = t.lower;
+    return is_possessive(w) && bit(word_hash(w.substr(0, w.size() - 2)));
   }
+
   std::vector<Node> nodes_{1};
+  std::vector<Edge> edges_;
+  std::string words_;
   std::array<std::uint64_t, kFilterBits / 64> first_words_{};  // a bit per word_hash % 1024
   std::size_t max_length_ = 0;
 };
