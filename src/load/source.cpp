@@ -1,4 +1,4 @@
-// Reading a source safely, then the one byte-level pass every loader relies on.
+// Reading a source safely; the byte-level pass itself is in byte_pass.cpp.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -99,64 +99,6 @@ std::variant<Source, LoadError> read_source(const std::string& path, const Limit
   src.text = std::move(bytes);
   if (src.format == Format::unknown) src.format = sniff_format(src.text);
   return src;
-}
-
-std::optional<LoadError> normalize_text(std::string& s, const Limits& limits) {
-  std::size_t in = 0, out = 0;
-  if (s.size() >= 3 && s.compare(0, 3, "\xEF\xBB\xBF") == 0) in = 3;
-  std::uint32_t line = 1;
-  std::size_t line_start_out = 0;  // for the column of an error and the line-length cap
-  auto error_here = [&](std::string what) {
-    auto col = static_cast<std::uint32_t>(out - line_start_out + 1);
-    return LoadError{std::move(what), {line, col}};
-  };
-  auto line_too_long = [&] {
-    return LoadError{fmt::format("line is over the {}-byte limit (limits.max_line_bytes)",
-                                 limits.max_line_bytes),
-                     {line, 1}};
-  };
-  const std::size_t n = s.size();
-  while (in < n) {
-    auto c = static_cast<unsigned char>(s[in]);
-    if (c >= 0x20 && c < 0x80) {  // printable ASCII: the common case
-      s[out++] = s[in++];
-      continue;
-    }
-    if (c == '\n' || c == '\r') {
-      if (out - line_start_out > limits.max_line_bytes) return line_too_long();
-      in += (c == '\r' && in + 1 < n && s[in + 1] == '\n') ? 2 : 1;
-      s[out++] = '\n';
-      ++line;
-      line_start_out = out;
-      continue;
-    }
-    if (c == 0) return error_here("NUL byte: this looks like a binary file, not a handoff record");
-    if (c < 0x80) {  // tab and other controls pass; reporters neutralise them on output
-      s[out++] = s[in++];
-      continue;
-    }
-    // Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
-    else return error_here(fmt::format("invalid UTF-8 byte 0x{:02X}", c));
-    if (in + len > n) return error_here("invalid UTF-8: truncated multi-byte sequence");
-    for (std::size_t k = 1; k < len; ++k) {
-      auto cc = static_cast<unsigned char>(s[in + k]);
-      if ((cc & 0xC0) != 0x80) return error_here("invalid UTF-8: bad continuation byte");
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000))
-      return error_here("invalid UTF-8: overlong encoding");
-    if (cp >= 0xD800 && cp <= 0xDFFF) return error_here("invalid UTF-8: encoded surrogate");
-    if (cp > 0x10FFFF) return error_here("invalid UTF-8: code point above U+10FFFF");
-    for (std::size_t k = 0; k < len; ++k) s[out++] = s[in++];
-  }
-  if (out - line_start_out > limits.max_line_bytes) return line_too_long();
-  s.resize(out);
-  return std::nullopt;
 }
 
 }  // namespace handoff
