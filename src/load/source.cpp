@@ -3,13 +3,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <iostream>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "handoff/load.hpp"
+#include "load/blocks.hpp"
+#include "load/byte_pass.hpp"
 
 namespace handoff {
 namespace {
@@ -33,6 +36,8 @@ std::string errno_text(int err) {
   }
 }
 
+constexpr std::size_t kPieceBytes = 1 << 16;  // read_source's read size
+
 // The size cap for a file: CRM exports (CSV, JSONL) hold many records, so they get their own.
 struct SizeCap {
   std::size_t bytes;
@@ -50,18 +55,46 @@ LoadError too_big(std::size_t size, SizeCap cap) {
           {}};
 }
 
-// Reads up to cap+1 bytes so an oversized stream is detected without reading it all.
-std::optional<LoadError> read_fd(int fd, SizeCap cap, std::string& out) {
-  char buf[1 << 16];
+struct Opened {
+  int fd;
+  std::size_t size;  // at open; the file may still grow
+};
+
+// Opens a regular file for reading, refusing anything else and a size over `cap`.
+std::variant<Opened, LoadError> open_regular(const std::string& path, SizeCap cap) {
+  // Stat first: a FIFO would block a plain open/read forever, a directory reads as empty.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return LoadError{errno_text(errno), {}};
+  if (!S_ISREG(st.st_mode))
+    return LoadError{fmt::format("{}, not a handoff record", describe_file_type(st.st_mode)), {}};
+  if (static_cast<std::size_t>(st.st_size) > cap.bytes)
+    return too_big(static_cast<std::size_t>(st.st_size), cap);
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return LoadError{errno_text(errno), {}};
+  // Re-check the opened file: the path may have been swapped since stat.
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return LoadError{"not a regular file", {}};
+  }
+  return Opened{fd, static_cast<std::size_t>(st.st_size)};
+}
+
+// Reads to the end in pieces of `piece_bytes`, handing each to `take`; stops at cap+1 bytes so
+// an oversized stream is detected without reading it all.
+template <typename Take>
+std::optional<LoadError> read_fd(int fd, SizeCap cap, std::size_t piece_bytes, Take&& take) {
+  std::vector<char> buf(piece_bytes);
+  std::size_t total = 0;
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    ssize_t n = ::read(fd, buf.data(), buf.size());
     if (n < 0) {
       if (errno == EINTR) continue;
       return LoadError{fmt::format("read failed: {}", errno_text(errno)), {}};
     }
     if (n == 0) return std::nullopt;
-    out.append(buf, static_cast<std::size_t>(n));
-    if (out.size() > cap.bytes) return too_big(out.size(), cap);
+    total += static_cast<std::size_t>(n);
+    if (total > cap.bytes) return too_big(total, cap);
+    take(std::string_view(buf.data(), static_cast<std::size_t>(n)));
   }
 }
 
@@ -73,25 +106,15 @@ std::variant<Source, LoadError> read_source(const std::string& path, const Limit
   src.format = path == "-" ? Format::unknown : format_from_extension(path);
   const SizeCap cap = size_cap(src.format, limits);
   std::string bytes;
+  auto append = [&](std::string_view piece) { bytes.append(piece); };
   if (path == "-") {
-    if (auto err = read_fd(STDIN_FILENO, cap, bytes)) return *err;
+    if (auto err = read_fd(STDIN_FILENO, cap, kPieceBytes, append)) return *err;
   } else {
-    // Stat first: a FIFO would block a plain open/read forever, a directory reads as empty.
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return LoadError{errno_text(errno), {}};
-    if (!S_ISREG(st.st_mode))
-      return LoadError{fmt::format("{}, not a handoff record", describe_file_type(st.st_mode)), {}};
-    if (static_cast<std::size_t>(st.st_size) > cap.bytes)
-      return too_big(static_cast<std::size_t>(st.st_size), cap);
-    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) return LoadError{errno_text(errno), {}};
-    // Re-check the opened file: the path may have been swapped since stat.
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-      ::close(fd);
-      return LoadError{"not a regular file", {}};
-    }
-    bytes.reserve(static_cast<std::size_t>(st.st_size));
-    auto err = read_fd(fd, cap, bytes);
+    auto opened = open_regular(path, cap);
+    if (auto* err = std::get_if<LoadError>(&opened)) return *err;
+    const auto [fd, size] = std::get<Opened>(opened);
+    bytes.reserve(size);
+    auto err = read_fd(fd, cap, kPieceBytes, append);
     ::close(fd);
     if (err) return *err;
   }
@@ -99,6 +122,30 @@ std::variant<Source, LoadError> read_source(const std::string& path, const Limit
   src.text = std::move(bytes);
   if (src.format == Format::unknown) src.format = sniff_format(src.text);
   return src;
+}
+
+std::variant<Source, LoadError> open_source(const std::string& path, const Limits& limits,
+                                            std::size_t block_bytes) {
+  const Format format = path == "-" ? Format::unknown : format_from_extension(path);
+  if (format != Format::csv && format != Format::jsonl) return read_source(path, limits);
+  const SizeCap cap = size_cap(format, limits);
+  auto opened = open_regular(path, cap);
+  if (auto* err = std::get_if<LoadError>(&opened)) return *err;
+  auto file = std::make_shared<SourceFile>(std::get<Opened>(opened).fd, 0);  // closes it
+  // The byte pass over every block, its output dropped. A byte error is kept until the end so
+  // that, as in read_source, a file that grew over the cap is reported as that.
+  BytePass pass(limits);
+  std::optional<LoadError> bad_bytes;
+  std::string scratch;
+  auto check = [&](std::string_view piece) {
+    file->size += piece.size();
+    scratch.clear();
+    if (!bad_bytes) bad_bytes = pass.feed(piece, scratch);
+  };
+  if (auto err = read_fd(file->fd, cap, std::max<std::size_t>(block_bytes, 1), check)) return *err;
+  if (!bad_bytes) bad_bytes = pass.finish(scratch);
+  if (bad_bytes) return *bad_bytes;
+  return Source{path, format, {}, std::move(file)};
 }
 
 }  // namespace handoff
