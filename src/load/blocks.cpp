@@ -14,7 +14,10 @@ SourceFile::~SourceFile() { ::close(fd); }
 
 BlockReader::BlockReader(const Source& src, const Limits& limits, std::size_t block_bytes)
     : src_(src), block_bytes_(std::max<std::size_t>(block_bytes, 1)), pass_(limits, true) {
-  if (src_.file) raw_.resize(block_bytes_);
+  if (src_.file) {  // a small file needs no full-size buffers
+    raw_.resize(std::min(block_bytes_, src_.file->size));
+    normalized_.resize(raw_.size() + BytePass::kHeldBytes);
+  }
 }
 
 bool BlockReader::read(std::string& out) {
@@ -28,23 +31,23 @@ bool BlockReader::read(std::string& out) {
   }
   const std::size_t before = out.size();
   while (out.size() == before) {  // a block may be all held bytes (a BOM, a split sequence)
-    std::size_t want = std::min(block_bytes_, src_.file->size - offset_);
+    std::size_t want = std::min(raw_.size(), src_.file->size - offset_);
     ssize_t n = want == 0 ? 0 : ::pread(src_.file->fd, raw_.data(), want, static_cast<off_t>(offset_));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       error_ = LoadError{fmt::format("read failed: {}", std::strerror(errno)), {}};
       return false;
     }
-    if (n == 0) {  // the end (the file may also have shrunk since it was checked)
-      finished_ = true;
-      error_ = pass_.finish(out);
-      return !error_ && out.size() > before;
-    }
     offset_ += static_cast<std::size_t>(n);
-    error_ = pass_.feed({raw_.data(), static_cast<std::size_t>(n)}, out);
+    finished_ = n == 0;  // the end (the file may also have shrunk since it was checked)
+    char* end = finished_ ? pass_.finish(normalized_.data())
+                          : pass_.feed({raw_.data(), static_cast<std::size_t>(n)}, normalized_.data());
+    error_ = pass_.error();
     if (error_) return false;
+    out.append(normalized_.data(), static_cast<std::size_t>(end - normalized_.data()));
+    if (finished_) break;
   }
-  return true;
+  return out.size() > before;
 }
 
 std::optional<std::string_view> BlockLines::next() {

@@ -39,7 +39,7 @@ class BlockReader {
   std::size_t block_bytes_;
   std::size_t offset_ = 0;  // into src_.text, or into the file
   BytePass pass_;
-  std::vector<char> raw_;
+  std::vector<char> raw_, normalized_;
   bool finished_ = false;
   std::optional<LoadError> error_;
 };

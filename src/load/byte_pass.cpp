@@ -1,6 +1,8 @@
 // The one byte-level pass every loader relies on, in pieces (BytePass) or whole (normalize_text).
 #include "load/byte_pass.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -9,21 +11,25 @@ namespace handoff {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-// Held bytes come out with a later piece: up to 3 of a BOM-sized head and 3 of a sequence.
-constexpr std::size_t kHeldBytes = 8;
 
 bool printable_ascii(char c) {
   auto u = static_cast<unsigned char>(c);
   return u >= 0x20 && u < 0x80;
 }
 
+// All eight bytes at `p` are printable ASCII: no high bit, and none below 0x20 (subtracting
+// 0x20 from such a byte sets its high bit; a borrow only follows a byte that already failed).
+bool printable_ascii8(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return ((w | (w - 0x20 * kOnes)) & kHighs) == 0;
+}
+
 }  // namespace
 
-std::optional<LoadError> BytePass::feed(std::string_view bytes, std::string& out) {
-  if (error_) return error_;
-  const std::size_t base = out.size();
-  out.resize(base + bytes.size() + kHeldBytes);
-  char* o = out.data() + base;
+char* BytePass::feed(std::string_view bytes, char* o) {
+  if (error_) return o;
   if (!started_) {  // a BOM is only a BOM as the first three bytes, which may come in pieces
     std::size_t take = std::min(bytes.size(), kBom.size() - head_.size());
     head_.append(bytes.substr(0, take));
@@ -33,24 +39,18 @@ std::optional<LoadError> BytePass::feed(std::string_view bytes, std::string& out
       if (head_ != kBom) o = run(head_, o);
     }
   }
-  if (!error_) o = run(bytes, o);
-  out.resize(static_cast<std::size_t>(o - out.data()));
-  return error_;
+  return error_ ? o : run(bytes, o);
 }
 
-std::optional<LoadError> BytePass::finish(std::string& out) {
-  if (error_) return error_;
-  const std::size_t base = out.size();
-  out.resize(base + kHeldBytes);
-  char* o = out.data() + base;
+char* BytePass::finish(char* o) {
+  if (error_) return o;
   if (!started_) {  // under three bytes in all: no BOM
     started_ = true;
     o = run(head_, o);
   }
-  out.resize(static_cast<std::size_t>(o - out.data()));
   if (!error_ && seq_len_) fail("invalid UTF-8: truncated multi-byte sequence");
   if (!error_ && line_bytes_ > limits_.max_line_bytes) fail_line_too_long();
-  return error_;
+  return o;
 }
 
 char* BytePass::run(std::string_view bytes, char* o) {
@@ -73,6 +73,7 @@ char* BytePass::run(std::string_view bytes, char* o) {
     }
     if (printable_ascii(*p)) {  // the common case, copied in runs
       const char* q = p + 1;
+      while (end - q >= 8 && printable_ascii8(q)) q += 8;
       while (q < end && printable_ascii(*q)) ++q;
       std::memcpy(o, p, static_cast<std::size_t>(q - p));
       o += q - p;
@@ -149,9 +150,10 @@ void BytePass::fail_line_too_long() {
 
 std::optional<LoadError> normalize_text(std::string& s, const Limits& limits) {
   BytePass pass(limits);
-  std::string out;
-  if (auto err = pass.feed(s, out)) return err;
-  if (auto err = pass.finish(out)) return err;
+  std::string out(s.size() + BytePass::kHeldBytes, '\0');
+  char* end = pass.finish(pass.feed(s, out.data()));
+  if (pass.error()) return pass.error();
+  out.resize(static_cast<std::size_t>(end - out.data()));
   s = std::move(out);
   return std::nullopt;
 }

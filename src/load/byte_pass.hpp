@@ -21,10 +21,16 @@ class BytePass {
   explicit BytePass(const Limits& limits, bool eager_line_cap = false)
       : limits_(limits), eager_line_cap_(eager_line_cap) {}
 
-  // Appends the normalized form of `bytes` to `out`; after an error, nothing more is read.
-  std::optional<LoadError> feed(std::string_view bytes, std::string& out);
+  // Bytes held back from one piece (a BOM-sized start, part of a sequence) come out later.
+  static constexpr std::size_t kHeldBytes = 8;
+
+  // Writes the normalized form of `bytes` to `out`, which has room for bytes.size() +
+  // kHeldBytes, and returns the end of what it wrote. After an error (error()), nothing more
+  // is read or written.
+  char* feed(std::string_view bytes, char* out);
   // The end of the input: a sequence cut short is an error; so is an over-long last line.
-  std::optional<LoadError> finish(std::string& out);
+  char* finish(char* out);
+  const std::optional<LoadError>& error() const { return error_; }
 
  private:
   char* run(std::string_view bytes, char* out);  // sets error_ on a problem

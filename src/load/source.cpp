@@ -134,17 +134,16 @@ std::variant<Source, LoadError> open_source(const std::string& path, const Limit
   auto file = std::make_shared<SourceFile>(std::get<Opened>(opened).fd, 0);  // closes it
   // The byte pass over every block, its output dropped. A byte error is kept until the end so
   // that, as in read_source, a file that grew over the cap is reported as that.
+  block_bytes = std::max<std::size_t>(block_bytes, 1);
   BytePass pass(limits);
-  std::optional<LoadError> bad_bytes;
-  std::string scratch;
+  std::vector<char> scratch(block_bytes + BytePass::kHeldBytes);
   auto check = [&](std::string_view piece) {
     file->size += piece.size();
-    scratch.clear();
-    if (!bad_bytes) bad_bytes = pass.feed(piece, scratch);
+    pass.feed(piece, scratch.data());
   };
-  if (auto err = read_fd(file->fd, cap, std::max<std::size_t>(block_bytes, 1), check)) return *err;
-  if (!bad_bytes) bad_bytes = pass.finish(scratch);
-  if (bad_bytes) return *bad_bytes;
+  if (auto err = read_fd(file->fd, cap, block_bytes, check)) return *err;
+  pass.finish(scratch.data());
+  if (pass.error()) return *pass.error();
   return Source{path, format, {}, std::move(file)};
 }
 
