@@ -279,3 +279,18 @@ TEST_CASE("open_source reads other inputs whole; an export read as another forma
   CHECK_FALSE(rows[0].error);
   CHECK(rows[0].record.field(Category::champion_profile).items[0].text == "Ada");
 }
+
+TEST_CASE("an export that changes after it was checked is reported, not trusted", "[blocks]") {
+  Loads loads;
+  const std::string path = loads.dir.write("d.csv", "Account,Champion\nAcme,Ada\nNext,Bo\n");
+  auto src = open_source(path, loads.limits, 8);
+  REQUIRE(std::holds_alternative<Source>(src));
+  loads.dir.write("d.csv", "Account,Champion\nAcme,Ada\nNext,B\xFF\n");  // the same file, rewritten
+  auto rows = loads.run(std::get<Source>(src), 8);
+  REQUIRE(rows.size() == 2);
+  CHECK_FALSE(rows[0].error);
+  REQUIRE(rows[1].error);
+  CHECK(rows[1].record.source == path);
+  CHECK(rows[1].error->message == "invalid UTF-8 byte 0xFF");
+  CHECK(rows[1].error->pos.line == 3);
+}
