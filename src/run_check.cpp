@@ -110,7 +110,7 @@ class OrderedRun {
       cfg = std::get<const Config*>(resolved);
       engine = &engine_for(*cfg);
     }
-    auto src_or_error = read_source(input.path, cfg->limits);
+    auto src_or_error = open_source(input.path, cfg->limits);  // an export stays on disk
     if (auto* err = std::get_if<LoadError>(&src_or_error))
       return deliver_error(index, name, ext_format, std::move(*err), *cfg);
     Source& src = std::get<Source>(src_or_error);

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,22 +71,37 @@ struct CsvMapping {
   friend bool operator==(const CsvMapping&, const CsvMapping&) = default;
 };
 
+// How much of an export on disk is read at once (the CSV and JSONL loaders, open_source).
+inline constexpr std::size_t kExportBlockBytes = 1u << 20;
+
 struct LoadOptions {
   const Limits* limits = nullptr;      // required
   const LabelTable* labels = nullptr;  // required
   const CsvMapping* csv = nullptr;     // optional; defaults when null
+  std::size_t block_bytes = kExportBlockBytes;  // a Source's text is read in blocks this size
 };
+
+struct SourceFile;  // an export left on disk (src/load/blocks.hpp)
 
 // A source after the byte-level pass: valid UTF-8, no BOM, no NUL, '\n' line ends only.
 struct Source {
   std::string name;  // display name (relative path as given, or "<stdin>")
   Format format = Format::unknown;
-  std::string text;
+  std::string text;  // empty when `file` is set
+  // Set by open_source for a CSV or JSONL export: the text stays on disk and loaders read it
+  // in blocks, taking the byte-level pass again as they go.
+  std::shared_ptr<const SourceFile> file = nullptr;
 };
 
 // Reads a regular file (stat first: refuses FIFOs, devices, directories; size cap), or stdin
 // for "-", then runs the byte-level pass. Never blocks on a FIFO.
 std::variant<Source, LoadError> read_source(const std::string& path, const Limits& limits);
+
+// As read_source, with the same errors, but a .csv or .jsonl file (by extension: the exports
+// that may be large) is only checked here, by the byte-level pass in blocks, and left on disk
+// in `file`: memory does not grow with the export. Other paths are read whole.
+std::variant<Source, LoadError> open_source(const std::string& path, const Limits& limits,
+                                            std::size_t block_bytes = kExportBlockBytes);
 
 // The byte-level pass on raw bytes: strips a UTF-8 BOM, rejects NUL and invalid/overlong UTF-8
 // (naming the line), enforces the line-length cap, and turns CRLF and lone CR into LF.

@@ -100,7 +100,7 @@ std::optional<AuditOptions> parse_options(const AuditFlags& f) {
 }
 
 // Which CSV column feeds which field, for each CSV input: printed so a mis-mapped export
-// cannot pass as clean. Read once more here; the loader reads the file on its own.
+// cannot pass as clean. Checked once more here; the loader reads the file on its own.
 std::vector<AuditColumnMapping> column_mappings(const std::vector<InputItem>& inputs, Format forced,
                                                 ConfigResolver& configs) {
   std::vector<AuditColumnMapping> out;
@@ -120,7 +120,7 @@ std::vector<AuditColumnMapping> column_mappings(const std::vector<InputItem>& in
     auto cfg = configs.for_path(input.path);
     if (std::holds_alternative<ConfigError>(cfg)) continue;  // reported by the run itself
     const Config& config = *std::get<const Config*>(cfg);
-    auto src = read_source(input.path, config.limits);
+    auto src = open_source(input.path, config.limits);  // checked in blocks, never held whole
     if (auto* err = std::get_if<LoadError>(&src)) {
       m.note = "could not be read: " + err->message;
     } else {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "handoff/load.hpp"
+#include "load/blocks.hpp"
 #include "load/csv.hpp"
 #include "load/csv_columns.hpp"
 #include "load/csv_reader.hpp"
@@ -133,14 +134,23 @@ class CsvLoader {
       : src_(src), opt_(opt), sink_(sink), mapping_(opt.csv ? *opt.csv : default_mapping()) {}
 
   void run() {
-    if (is_blank(src_.text)) {
+    // A first look at the start, then the rows from the start again: the text is read in
+    // blocks and never held whole.
+    BlockReader start(src_, *opt_.limits, opt_.block_bytes);
+    const csv::FirstLook look = csv::first_look(start);
+    if (read_failed(start)) return;
+    if (look.blank) {
       emit_error(src_.name, kEmptyFile, {});
       return;
     }
-    delimiter_ = mapping_.delimiter ? mapping_.delimiter : csv::sniff_delimiter(src_.text);
-    csv::Reader reader(src_.text, delimiter_, opt_.limits->max_field_bytes);
+    delimiter_ = mapping_.delimiter ? mapping_.delimiter : look.delimiter;
+    BlockReader blocks(src_, *opt_.limits, opt_.block_bytes);
+    csv::Reader reader(blocks, delimiter_, opt_.limits->max_field_bytes);
     csv::Row header;
-    if (!read_header(reader, header)) return;
+    if (!read_header(reader, header)) {
+      read_failed(blocks);
+      return;
+    }
     plan_ = csv::plan_columns(header, mapping_, *opt_.labels);
     if (!plan_.any_category && plan_.notes.empty()) {
       emit_error(src_.name, no_mapping_message(), {header.line, 1});
@@ -150,7 +160,10 @@ class CsvLoader {
     std::size_t number = 0;
     for (;;) {
       csv::ReadStatus status = reader.next(row);
-      if (status == csv::ReadStatus::end) break;
+      if (status == csv::ReadStatus::end) {
+        if (read_failed(blocks)) return;
+        break;
+      }
       if (status == csv::ReadStatus::row && is_empty_row(row)) continue;  // ",,,," left by spreadsheets
       std::string name = src_.name + "#" + std::to_string(++number);
       if (number > opt_.limits->max_records_per_file) {
@@ -182,10 +195,19 @@ class CsvLoader {
     return kDefault;
   }
 
+  // An export on disk that changed since open_source checked it, or a failed read: reported
+  // as the file's error once the rows read so far are out.
+  bool read_failed(const BlockReader& blocks) {
+    if (!blocks.error()) return false;
+    emit_error(src_.name, blocks.error()->message, blocks.error()->pos);
+    return true;
+  }
+
+  // False when there is no usable header row (reported, unless the text could not be read).
   bool read_header(csv::Reader& reader, csv::Row& header) {
     switch (reader.next(header)) {
       case csv::ReadStatus::end:
-        emit_error(src_.name, kEmptyFile, {});
+        if (!reader.failed()) emit_error(src_.name, kEmptyFile, {});
         return false;
       case csv::ReadStatus::unterminated:
         emit_error(src_.name, "the header row has a quote that is never closed; no rows could be read",

@@ -148,8 +148,10 @@ std::vector<std::pair<std::string, std::string>> csv_column_mapping(const Source
                                                                     const LoadOptions& opt) {
   static const CsvMapping kNoMapping;
   const CsvMapping& mapping = opt.csv ? *opt.csv : kNoMapping;
-  const char delimiter = mapping.delimiter ? mapping.delimiter : csv::sniff_delimiter(src.text);
-  csv::Reader reader(src.text, delimiter, opt.limits->max_field_bytes);
+  BlockReader start(src, *opt.limits, opt.block_bytes);
+  const char delimiter = mapping.delimiter ? mapping.delimiter : csv::first_look(start).delimiter;
+  BlockReader blocks(src, *opt.limits, opt.block_bytes);
+  csv::Reader reader(blocks, delimiter, opt.limits->max_field_bytes);
   csv::Row header;
   if (reader.next(header) != csv::ReadStatus::row || !header.problem.empty()) return {};
   csv::ColumnPlan plan = csv::plan_columns(header, mapping, *opt.labels);

@@ -1,11 +1,21 @@
 #include "load/csv_reader.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace handoff::csv {
 
-Reader::Reader(std::string_view text, char delimiter, std::size_t max_cell_bytes)
-    : text_(text), delimiter_(delimiter), max_cell_bytes_(max_cell_bytes) {}
+Reader::Reader(BlockReader& blocks, char delimiter, std::size_t max_cell_bytes)
+    : blocks_(blocks), delimiter_(delimiter), max_cell_bytes_(max_cell_bytes) {}
+
+bool Reader::more() {
+  buf_.erase(0, at_);
+  offset_ += at_;
+  at_ = 0;
+  if (!blocks_.read(buf_)) return false;
+  high_water_ = std::max(high_water_, buf_.size());
+  return true;
+}
 
 Cell& Reader::start_cell(Row& row) {
   if (row.count == row.cells.size()) row.cells.emplace_back();
@@ -33,10 +43,12 @@ void Reader::append(Cell& cell, std::string_view bytes) {
 }
 
 void Reader::read_unquoted(Cell& cell) {
-  std::size_t end = at_;
-  while (end < text_.size() && text_[end] != delimiter_ && text_[end] != '\n') ++end;
-  append(cell, text_.substr(at_, end - at_));
-  at_ = end;
+  do {
+    std::size_t end = at_;
+    while (end < buf_.size() && buf_[end] != delimiter_ && buf_[end] != '\n') ++end;
+    append(cell, std::string_view(buf_).substr(at_, end - at_));
+    at_ = end;
+  } while (at_ == buf_.size() && more());  // the cell goes on in the next block
 }
 
 bool Reader::read_quoted(Row& row, Cell& cell) {
@@ -45,10 +57,10 @@ bool Reader::read_quoted(Row& row, Cell& cell) {
   cell.quoted = true;
   cell.pos = here();
   for (;;) {
-    const char* base = text_.data();
-    const void* hit = std::memchr(base + at_, '"', text_.size() - at_);
+    const char* base = buf_.data();
+    const void* hit = std::memchr(base + at_, '"', buf_.size() - at_);
     std::size_t close = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - base)
-                            : text_.size();
+                            : buf_.size();
     // Newlines inside the quotes still advance the file's line count.
     for (std::size_t nl = at_;;) {
       const void* n = std::memchr(base + nl, '\n', close - nl);
@@ -57,49 +69,64 @@ bool Reader::read_quoted(Row& row, Cell& cell) {
       new_line_at(nl);
       ++nl;
     }
-    append(cell, text_.substr(at_, close - at_));
+    append(cell, std::string_view(buf_).substr(at_, close - at_));
+    at_ = close;
     if (!hit) {
-      at_ = text_.size();
+      if (more()) continue;  // the cell goes on in the next block
       row.problem = "unterminated quote";
       row.problem_pos = quote;
       return false;
     }
-    if (close + 1 < text_.size() && text_[close + 1] == '"') {  // "" inside quotes is one "
+    ++at_;
+    if (has_byte() && buf_[at_] == '"') {  // "" inside quotes is one "
       append(cell, "\"");
-      at_ = close + 2;
+      ++at_;
       continue;
     }
-    at_ = close + 1;
     return true;
   }
 }
 
 void Reader::skip_blank_lines() {
-  while (at_ < text_.size()) {
-    std::size_t i = at_;
-    while (i < text_.size() && (text_[i] == ' ' || (text_[i] == '\t' && delimiter_ != '\t'))) ++i;
-    if (i == text_.size()) {
-      at_ = i;
+  // Nothing is dropped until the line proves blank: its blanks may start the first cell.
+  for (std::size_t i = at_;;) {
+    if (i == buf_.size()) {
+      const std::size_t ahead = i - at_;
+      if (!more()) {  // only blanks to the end
+        at_ = buf_.size();
+        return;
+      }
+      i = at_ + ahead;
+    }
+    char c = buf_[i];
+    if (c == ' ' || (c == '\t' && delimiter_ != '\t')) {
+      ++i;
+    } else if (c == '\n') {
+      new_line_at(i);
+      at_ = ++i;
+    } else {
       return;
     }
-    if (text_[i] != '\n') return;
-    new_line_at(i);
-    at_ = i + 1;
   }
 }
 
 ReadStatus Reader::next(Row& row) {
+  ReadStatus status = read_row(row);
+  return blocks_.error() ? ReadStatus::end : status;  // the caller reports the error
+}
+
+ReadStatus Reader::read_row(Row& row) {
   skip_blank_lines();
-  if (at_ >= text_.size()) return ReadStatus::end;
+  if (!has_byte()) return ReadStatus::end;
   row.count = 0;
   row.problem.clear();
   row.problem_pos = {};
   row.line = line_;
   for (;;) {
     Cell& cell = start_cell(row);
-    if (at_ < text_.size() && text_[at_] == '"') {
+    if (has_byte() && buf_[at_] == '"') {
       if (!read_quoted(row, cell)) return ReadStatus::unterminated;
-      if (at_ < text_.size() && text_[at_] != delimiter_ && text_[at_] != '\n') {
+      if (has_byte() && buf_[at_] != delimiter_ && buf_[at_] != '\n') {
         // `"abc"def`: keep the rest as text so the row still splits where it should.
         if (row.problem.empty()) {
           row.problem = "text after the closing quote of a quoted cell";
@@ -110,8 +137,8 @@ ReadStatus Reader::next(Row& row) {
     } else {
       read_unquoted(cell);
     }
-    if (at_ >= text_.size()) return ReadStatus::row;
-    if (text_[at_] == '\n') {
+    if (!has_byte()) return ReadStatus::row;
+    if (buf_[at_] == '\n') {
       new_line_at(at_);
       ++at_;
       return ReadStatus::row;
@@ -120,20 +147,41 @@ ReadStatus Reader::next(Row& row) {
   }
 }
 
-char sniff_delimiter(std::string_view text) {
-  std::size_t commas = 0, semicolons = 0, tabs = 0;
-  bool quoted = false;
+void DelimiterSniffer::feed(std::string_view text) {
   for (char c : text) {
-    if (c == '"') quoted = !quoted;  // "" inside quotes toggles twice: no effect
-    if (quoted) continue;
-    if (c == '\n') break;
-    if (c == ',') ++commas;
-    else if (c == ';') ++semicolons;
-    else if (c == '\t') ++tabs;
+    if (done_) return;
+    if (c == '"') quoted_ = !quoted_;  // "" inside quotes toggles twice: no effect
+    if (quoted_) continue;
+    if (c == '\n') done_ = true;
+    else if (c == ',') ++commas_;
+    else if (c == ';') ++semicolons_;
+    else if (c == '\t') ++tabs_;
   }
-  if (semicolons > commas && semicolons >= tabs) return ';';
-  if (tabs > commas && tabs > semicolons) return '\t';
+}
+
+char DelimiterSniffer::delimiter() const {
+  if (semicolons_ > commas_ && semicolons_ >= tabs_) return ';';
+  if (tabs_ > commas_ && tabs_ > semicolons_) return '\t';
   return ',';
+}
+
+char sniff_delimiter(std::string_view text) {
+  DelimiterSniffer sniffer;
+  sniffer.feed(text);
+  return sniffer.delimiter();
+}
+
+FirstLook first_look(BlockReader& blocks) {
+  FirstLook look;
+  DelimiterSniffer sniffer;
+  std::string block;
+  while ((look.blank || !sniffer.done()) && blocks.read(block)) {
+    if (look.blank) look.blank = block.find_first_not_of(" \t\n") == std::string::npos;
+    sniffer.feed(block);
+    block.clear();
+  }
+  look.delimiter = sniffer.delimiter();
+  return look;
 }
 
 }  // namespace handoff::csv

@@ -1,6 +1,8 @@
 // A streaming RFC 4180 reader: one row at a time from normalized text ('\n' line ends),
 // quoted cells holding delimiters, newlines and doubled quotes, every cell with the file
-// position where its content starts. Linear in the input; no whole-file row vector.
+// position where its content starts. Linear in the input; no whole-file row vector. The text
+// comes a block at a time: what is read goes into the row's cells (capped), so the reader holds
+// one block plus, at most, the blank start of a line.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "handoff/record.hpp"
+#include "load/blocks.hpp"
 
 namespace handoff::csv {
 
@@ -43,35 +46,63 @@ enum class ReadStatus {
 
 class Reader {
  public:
-  Reader(std::string_view text, char delimiter, std::size_t max_cell_bytes);
+  Reader(BlockReader& blocks, char delimiter, std::size_t max_cell_bytes);
 
-  // Reads the next row, skipping blank lines between rows.
+  // Reads the next row, skipping blank lines between rows. When the text cannot be read on
+  // (blocks.error()), that is the end.
   ReadStatus next(Row& row);
+  bool failed() const { return blocks_.error().has_value(); }
+  std::size_t high_water() const { return high_water_; }  // most text bytes held at once
 
  private:
+  ReadStatus read_row(Row& row);
+  bool more();  // drops what is read, appends the next block: false at the end of the text
+  bool has_byte() { return at_ < buf_.size() || more(); }
   Cell& start_cell(Row& row);
   void append(Cell& cell, std::string_view bytes);
   bool read_quoted(Row& row, Cell& cell);  // false: unterminated
   void read_unquoted(Cell& cell);
   void skip_blank_lines();
-  void new_line_at(std::size_t newline_offset) {
+  void new_line_at(std::size_t newline_at) {  // an index into buf_
     ++line_;
-    line_start_ = newline_offset + 1;
+    line_start_ = offset_ + newline_at + 1;
   }
   Position here() const {
-    return {line_, static_cast<std::uint32_t>(at_ - line_start_ + 1)};
+    return {line_, static_cast<std::uint32_t>(offset_ + at_ - line_start_ + 1)};
   }
 
-  std::string_view text_;
+  BlockReader& blocks_;
   char delimiter_;
   std::size_t max_cell_bytes_;
-  std::size_t at_ = 0;
-  std::size_t line_start_ = 0;
+  std::string buf_;             // text from the current position on
+  std::size_t at_ = 0;          // the current position in buf_
+  std::size_t offset_ = 0;      // buf_[0]'s offset in the text
+  std::size_t line_start_ = 0;  // offset in the text
   std::uint32_t line_ = 1;
+  std::size_t high_water_ = 0;
 };
 
 // ',' ';' or '\t', whichever occurs most often outside quotes on the first row (',' on a tie
-// or when none occurs: a one-column file).
+// or when none occurs: a one-column file). Fed block by block until done().
+class DelimiterSniffer {
+ public:
+  void feed(std::string_view text);
+  bool done() const { return done_; }
+  char delimiter() const;
+
+ private:
+  std::size_t commas_ = 0, semicolons_ = 0, tabs_ = 0;
+  bool quoted_ = false;
+  bool done_ = false;
+};
 char sniff_delimiter(std::string_view text);
+
+// What the start of a CSV text says before any row is read: whether it holds anything but
+// blanks, and its sniffed delimiter. Reads only as far as it must (normally the first line).
+struct FirstLook {
+  bool blank = true;
+  char delimiter = ',';
+};
+FirstLook first_look(BlockReader& blocks);
 
 }  // namespace handoff::csv

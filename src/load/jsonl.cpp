@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "handoff/load.hpp"
+#include "load/blocks.hpp"
 #include "load/csv.hpp"
 #include "load/record_builder.hpp"
 #include "text/items.hpp"
@@ -271,14 +272,20 @@ std::optional<Json> parse_line(std::string_view line, Loaded& out, Position pos)
 }  // namespace
 
 void load_jsonl(const Source& src, const LoadOptions& opt, const RecordSink& sink) {
-  const std::string_view text = src.text;
+  auto fail_whole = [&](LoadError error) {
+    Loaded bad;
+    bad.record.source = src.name;
+    bad.record.format = "jsonl";
+    bad.error = std::move(error);
+    sink(std::move(bad));
+  };
+  BlockReader blocks(src, *opt.limits, opt.block_bytes);
+  BlockLines lines(blocks);
   std::size_t records = 0;
-  std::size_t at = 0;
-  for (std::uint32_t line_no = 1; at < text.size(); ++line_no) {
-    std::size_t eol = text.find('\n', at);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(at, eol - at);
-    at = eol + 1;
+  std::uint32_t line_no = 0;
+  while (auto next = lines.next()) {
+    const std::string_view line = *next;
+    ++line_no;
     if (text::trim(line).empty()) continue;
 
     Loaded out;
@@ -301,13 +308,9 @@ void load_jsonl(const Source& src, const LoadOptions& opt, const RecordSink& sin
     }
     sink(std::move(out));
   }
-  if (records == 0) {
-    Loaded empty;
-    empty.record.source = src.name;
-    empty.record.format = "jsonl";
-    empty.error = LoadError{"no content: the file has no JSON lines", {}};
-    sink(std::move(empty));
-  }
+  // An export on disk that changed since open_source checked it, or a failed read.
+  if (blocks.error()) return fail_whole(*blocks.error());
+  if (records == 0) fail_whole(LoadError{"no content: the file has no JSON lines", {}});
 }
 
 }  // namespace handoff

@@ -70,7 +70,8 @@ inline std::size_t first_terminal_control(std::string_view s) {
 inline Problem check_reports(const Source& src, Loader load, bool with_sarif) {
   const Config& config = default_config();
   static const Engine engine(config);
-  const LoadOptions options{&config.limits, &config.labels, &config.csv};
+  // Small blocks, so the CSV and JSONL readers resume across many block ends on every input.
+  const LoadOptions options{&config.limits, &config.labels, &config.csv, 61};
 
   ReportOptions plain;
   plain.explain = true;

@@ -367,7 +367,10 @@ TEST_CASE("the CSV reader: delimiter sniffing and quoted cells", "[csv]") {
   CHECK(csv::sniff_delimiter("a,b;c\n") == ',');
   CHECK(csv::sniff_delimiter("only\n") == ',');
 
-  csv::Reader reader("x,\"say \"\"hi\"\"\nthere\",\n\n\"\",z\n", ',', 1000);
+  const Limits limits;
+  const Source src{"r.csv", Format::csv, "x,\"say \"\"hi\"\"\nthere\",\n\n\"\",z\n"};
+  BlockReader blocks(src, limits, kExportBlockBytes);
+  csv::Reader reader(blocks, ',', 1000);
   csv::Row row;
   REQUIRE(reader.next(row) == csv::ReadStatus::row);
   REQUIRE(row.size() == 3);

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "handoff/load.hpp"
+#include "load/byte_pass.hpp"
 
 using namespace handoff;
 namespace fs = std::filesystem;
@@ -89,6 +90,36 @@ TEST_CASE("a line over the cap is refused", "[source]") {
   CHECK_THAT(err->message, Catch::Contains("max_line_bytes"));
   std::string last_line = "short\n" + std::string(11, 'x');
   CHECK(normalize_text(last_line, limits));
+}
+
+TEST_CASE("the byte pass gives the same text and errors in pieces of any size", "[source]") {
+  const Limits limits;
+  const std::string nul = "ok\nab" + std::string(1, '\0') + "c";
+  for (const std::string& bytes : std::vector<std::string>{
+           "\xEF\xBB\xBF" "a,\"b\r\nc\"\r\nJos\xC3\xA9 \xE6\x9D\xB1 \xF0\x9F\x9A\x80\rz\r\n\r",
+           "\xEF\xBB", "\xEF\xBB\xBF", "\xEF\xBB\xBF\xEF\xBB\xBF", "a\r", "a\r\r\nb\n\rc", nul,
+           "x\ny\n\xE2\x82", "x\ny\n\xE2(\n", "x\r\n\xF0\x9F\x9A", "\xED\xA0\x80",
+           "\xE0\x80\xAF", "\xF4\x90\x80\x80", "a\r\n\xFF"}) {
+    std::string whole = bytes;
+    auto whole_err = normalize_text(whole, limits);
+    for (std::size_t piece = 1; piece <= bytes.size(); ++piece) {
+      BytePass pass(limits);
+      std::string out;
+      std::vector<char> buf(piece + BytePass::kHeldBytes);
+      for (std::size_t at = 0; at < bytes.size(); at += piece)
+        out.append(buf.data(), pass.feed(std::string_view(bytes).substr(at, piece), buf.data()));
+      out.append(buf.data(), pass.finish(buf.data()));
+      const std::optional<LoadError>& err = pass.error();
+      INFO("pieces of " << piece << " of " << bytes.size() << " bytes");
+      REQUIRE(err.has_value() == whole_err.has_value());
+      if (err) {
+        CHECK(err->message == whole_err->message);
+        CHECK((err->pos.line == whole_err->pos.line && err->pos.column == whole_err->pos.column));
+      } else {
+        CHECK(out == whole);
+      }
+    }
+  }
 }
 
 TEST_CASE("read_source refuses what is not a regular file and never blocks", "[source]") {
