@@ -59,7 +59,8 @@ struct RunOutcome {
 };
 
 // Checks every input and reports each result to every reporter, in input order, with
-// options.jobs threads. Reporters are called from one thread at a time.
+// options.jobs threads. A reporter's begin(), record(), record_rendered() and end() are called
+// from one thread at a time; render() runs on the workers, concurrently.
 RunOutcome run_check(const std::vector<InputItem>& inputs, ConfigResolver& configs,
                      const RunOptions& options, const std::vector<Reporter*>& reporters);
 
