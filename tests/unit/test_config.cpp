@@ -8,8 +8,10 @@
 #include <string>
 
 #include "handoff/config.hpp"
+#include "temp_dir.hpp"
 
 using namespace handoff;
+using handoff::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
@@ -25,18 +27,6 @@ ConfigError apply_err(const std::string& text) {
   REQUIRE(std::holds_alternative<ConfigError>(result));
   return std::get<ConfigError>(result);
 }
-
-struct TempTree {
-  fs::path root;
-  TempTree() {
-    char tmpl[] = "/tmp/handoff-config-XXXXXX";
-    root = ::mkdtemp(tmpl);
-  }
-  ~TempTree() {
-    std::error_code ec;
-    fs::remove_all(root, ec);
-  }
-};
 
 void check_same(const Config& a, const Config& b) {
   for (Category c : kAllCategories) {
@@ -262,11 +252,12 @@ TEST_CASE("gate and csv sections set the gate policy and the CSV column mapping"
   CHECK_FALSE(built_in.gate.max_warnings);
   CHECK(built_in.csv.delimiter == 0);
 
-  Config cfg = apply_ok(default_config(),
-                        "gate:\n  fail_on: warning\n  min_score: 75\n  max_warnings: 3\n"
-                        "csv:\n  delimiter: ';'\n"
-                        "  columns: {Deal Story: buying_motivation, Exec Sponsor: champion_profile}\n"
-                        "  notes_columns: [Handoff Notes]\n");
+  Config cfg =
+      apply_ok(default_config(),
+               "gate:\n  fail_on: warning\n  min_score: 75\n  max_warnings: 3\n"
+               "csv:\n  delimiter: ';'\n"
+               "  columns: {Deal Story: buying_motivation, Exec Sponsor: champion_profile}\n"
+               "  notes_columns: [Handoff Notes]\n");
   CHECK(cfg.gate.fail_on == Severity::warning);
   CHECK(cfg.gate.min_score == 75);
   CHECK(cfg.gate.max_warnings == 3);
@@ -299,19 +290,19 @@ TEST_CASE("gate and csv sections set the gate policy and the CSV column mapping"
 }
 
 TEST_CASE("find_config_file walks up from a directory", "[yaml]") {
-  TempTree tree;
-  fs::create_directories(tree.root / "repo/deals/2026");
-  std::ofstream(tree.root / "repo/.handoff-lint.yaml") << "rules: {}\n";
-  std::string found = find_config_file((tree.root / "repo/deals/2026").string());
-  CHECK(found == (tree.root / "repo/.handoff-lint.yaml").string());
-  CHECK(find_config_file((tree.root / "repo").string()) == found);
+  TempDir tree;
+  fs::create_directories(tree.path / "repo/deals/2026");
+  std::ofstream(tree.path / "repo/.handoff-lint.yaml") << "rules: {}\n";
+  std::string found = find_config_file((tree.path / "repo/deals/2026").string());
+  CHECK(found == (tree.path / "repo/.handoff-lint.yaml").string());
+  CHECK(find_config_file((tree.path / "repo").string()) == found);
 
   // A directory named like the file is not a config file.
-  fs::create_directories(tree.root / "other/.handoff-lint.yaml");
-  fs::create_directories(tree.root / "other/sub");
-  std::string none = find_config_file((tree.root / "other/sub").string());
-  CHECK(none.find(tree.root.string()) == std::string::npos);
+  fs::create_directories(tree.path / "other/.handoff-lint.yaml");
+  fs::create_directories(tree.path / "other/sub");
+  std::string none = find_config_file((tree.path / "other/sub").string());
+  CHECK(none.find(tree.path.string()) == std::string::npos);
 
   // A start directory that does not exist is not an error.
-  CHECK_NOTHROW(find_config_file((tree.root / "missing/dir").string()));
+  CHECK_NOTHROW(find_config_file((tree.path / "missing/dir").string()));
 }

@@ -14,27 +14,13 @@
 #include "handoff/load.hpp"
 #include "load/blocks.hpp"
 #include "load/csv_reader.hpp"
+#include "temp_dir.hpp"
 
 using namespace handoff;
 namespace fs = std::filesystem;
+using handoff::test::TempDir;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/handoff-test-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path / name, std::ios::binary) << bytes;
-    return (path / name).string();
-  }
-};
 
 void describe(std::ostream& o, Position p) { o << '@' << p.line << ':' << p.column; }
 
@@ -116,7 +102,8 @@ std::size_t block_splitting(const std::string& bytes, const std::string& needle)
 const std::string kCsv =
     "\xEF\xBB\xBF"
     "Account,AE,Champion,Buying Motivation,Notes\r\n"
-    "Acme Tooling,Jos\xC3\xA9 N\xC3\xBA\xC3\xB1" "ez,\"Ada Ito, VP Ops\r\nShe wrote the plan.\r\n"
+    "Acme Tooling,Jos\xC3\xA9 N\xC3\xBA\xC3\xB1"
+    "ez,\"Ada Ito, VP Ops\r\nShe wrote the plan.\r\n"
     "She signs.\",Audit failed in Q2,\"Risks: none\r\nPromises: Sandbox by 2026-08-20\"\r\n"
     "\r\n"
     ",,,,\r\n"
@@ -134,7 +121,8 @@ const std::string kJsonl =
 
 }  // namespace
 
-TEST_CASE("a CSV export streamed in blocks loads as the whole text, at any block size", "[blocks]") {
+TEST_CASE("a CSV export streamed in blocks loads as the whole text, at any block size",
+          "[blocks]") {
   Loads loads;
   const std::string expected = describe(loads.whole("deals.csv", kCsv));
   for (std::size_t block : {1, 2, 3, 5, 7, 16, 64, 1 << 20}) {
@@ -143,7 +131,8 @@ TEST_CASE("a CSV export streamed in blocks loads as the whole text, at any block
   }
 }
 
-TEST_CASE("a JSONL export streamed in blocks loads as the whole text, at any block size", "[blocks]") {
+TEST_CASE("a JSONL export streamed in blocks loads as the whole text, at any block size",
+          "[blocks]") {
   Loads loads;
   const std::string expected = describe(loads.whole("deals.jsonl", kJsonl));
   for (std::size_t block : {1, 2, 3, 5, 7, 16, 64, 1 << 20}) {
@@ -208,7 +197,8 @@ TEST_CASE("limits hold across block ends", "[blocks]") {
   loads.limits.max_field_bytes = 20;
   loads.limits.max_line_bytes = 60;
   loads.limits.max_records_per_file = 2;
-  const std::string big_cell = "Acme,\"" + std::string(15, 'x') + "\n" + std::string(15, 'y') + "\"\n";
+  const std::string big_cell =
+      "Acme,\"" + std::string(15, 'x') + "\n" + std::string(15, 'y') + "\"\n";
   const std::string text = "Account,Champion\n" + big_cell + "Next,Bo\nThird,Jo\nFourth,Al\n";
   auto rows = loads.streamed("d.csv", text, 4);
   REQUIRE(rows.size() == 3);
@@ -236,7 +226,8 @@ TEST_CASE("readers hold a block, not the file", "[blocks]") {
   std::string csv = "Account,Champion\n";
   std::string jsonl;
   for (int i = 0; i < 5000; ++i) {
-    csv += "Acme " + std::to_string(i) + ",\"" + std::string(100, 'x') + "\n" + std::string(100, 'y') + "\"\n";
+    csv += "Acme " + std::to_string(i) + ",\"" + std::string(100, 'x') + "\n" +
+           std::string(100, 'y') + "\"\n";
     jsonl += "{\"account\": \"Acme " + std::to_string(i) + "\"}\n";
   }
   auto csv_src = open_source(dir.write("big.csv", csv), limits, kBlock);
@@ -270,7 +261,8 @@ TEST_CASE("open_source reads other inputs whole; an export read as another forma
   CHECK(std::get<Source>(md).text == "Champion: Ada\n");
 
   // --input-format text on a .csv: the text loader gets the whole (normalized) text.
-  auto csv = open_source(loads.dir.write("notes.csv", "Champion: Ada\r\nRisks: none\r\n"), loads.limits, 4);
+  auto csv = open_source(loads.dir.write("notes.csv", "Champion: Ada\r\nRisks: none\r\n"),
+                         loads.limits, 4);
   REQUIRE(std::holds_alternative<Source>(csv));
   Source src = std::get<Source>(std::move(csv));
   src.format = Format::text;

@@ -8,27 +8,13 @@
 #include <sstream>
 
 #include "handoff/run.hpp"
+#include "temp_dir.hpp"
 
 using namespace handoff;
 namespace fs = std::filesystem;
+using handoff::test::TempDir;
 
 namespace {
-
-struct Folder {
-  fs::path root;
-  Folder() {
-    char tmpl[] = "/tmp/handoff-run-XXXXXX";
-    root = ::mkdtemp(tmpl);
-  }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(root, ec);
-  }
-  void write(const std::string& name, const std::string& text) const {
-    fs::create_directories((root / name).parent_path());
-    std::ofstream(root / name, std::ios::binary) << text;
-  }
-};
 
 std::string yaml_record(int i, bool complete) {
   std::ostringstream out;
@@ -51,11 +37,11 @@ std::string yaml_record(int i, bool complete) {
 // A folder whose inputs differ in cost and in the number of records they hold, so that the
 // workers finish out of order: single records, a multi-document file, a broken file, and a
 // CSV export with more rows than a worker may buffer ahead of its turn.
-void fill(const Folder& f) {
+void fill(const TempDir& f) {
   for (int i = 0; i < 30; ++i)
     f.write("records/r" + std::to_string(100 + i) + ".yaml", yaml_record(i, i % 3 != 0));
-  f.write("records/multi.yaml", yaml_record(1, true) + "---\n" + yaml_record(2, false) + "---\n" +
-                                    yaml_record(3, true));
+  f.write("records/multi.yaml",
+          yaml_record(1, true) + "---\n" + yaml_record(2, false) + "---\n" + yaml_record(3, true));
   f.write("records/broken.yaml", "account: [unclosed\n");
   std::string csv = "Account,ACV,Champion,Success Criteria\n";
   for (int i = 0; i < 700; ++i)
@@ -70,8 +56,8 @@ struct Collector final : Reporter {
   std::vector<std::string> lines;
   RunSummary summary;
   void record(const RecordResult& r) override {
-    std::string line = r.source + " " + std::string(gate_name(r.gate)) + " " +
-                       std::to_string(r.score);
+    std::string line =
+        r.source + " " + std::string(gate_name(r.gate)) + " " + std::to_string(r.score);
     for (const Finding& f : r.findings) line += " " + f.rule;
     lines.push_back(std::move(line));
   }
@@ -99,22 +85,21 @@ Run run_with(const fs::path& root, std::size_t jobs) {
 
 }  // namespace
 
-TEST_CASE("run_check reports in input order and the same bytes for any number of jobs",
-          "[run]") {
-  Folder folder;
+TEST_CASE("run_check reports in input order and the same bytes for any number of jobs", "[run]") {
+  TempDir folder;
   fill(folder);
-  Run one = run_with(folder.root, 1);
+  Run one = run_with(folder.path, 1);
   // 30 single records + 3 in multi.yaml + 1 broken + 700 CSV rows + 1 Markdown record.
   REQUIRE(one.lines.size() == 735);
   CHECK(one.summary.records == 735);
   CHECK(one.summary.errored == 1);
   CHECK(one.summary.passed + one.summary.failed == 734);
   CHECK(one.exit == 2);
-  CHECK(one.lines.front().starts_with((folder.root / "records/broken.yaml").string() + " error"));
-  CHECK(one.lines.back().starts_with((folder.root / "records/zz-last.md").string() + " fail"));
+  CHECK(one.lines.front().starts_with((folder.path / "records/broken.yaml").string() + " error"));
+  CHECK(one.lines.back().starts_with((folder.path / "records/zz-last.md").string() + " fail"));
   for (std::size_t jobs : {2, 3, 8}) {
     CAPTURE(jobs);
-    Run many = run_with(folder.root, jobs);
+    Run many = run_with(folder.path, jobs);
     CHECK(many.lines == one.lines);
     CHECK(many.json == one.json);
     CHECK(many.exit == one.exit);
@@ -122,9 +107,9 @@ TEST_CASE("run_check reports in input order and the same bytes for any number of
 }
 
 TEST_CASE("run_check with more jobs than inputs, and with no inputs", "[run]") {
-  Folder folder;
+  TempDir folder;
   folder.write("a.yaml", yaml_record(1, true));
-  Run r = run_with(folder.root, 16);
+  Run r = run_with(folder.path, 16);
   REQUIRE(r.lines.size() == 1);
   CHECK(r.summary.passed + r.summary.failed == 1);
 

@@ -9,9 +9,11 @@
 
 #include "handoff/load.hpp"
 #include "load/byte_pass.hpp"
+#include "temp_dir.hpp"
 
 using namespace handoff;
 namespace fs = std::filesystem;
+using handoff::test::TempDir;
 
 namespace {
 std::optional<LoadError> norm(std::string& s) {
@@ -19,25 +21,12 @@ std::optional<LoadError> norm(std::string& s) {
   return normalize_text(s, limits);
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/handoff-test-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path / name, std::ios::binary) << bytes;
-    return (path / name).string();
-  }
-};
 }  // namespace
 
 TEST_CASE("BOM is stripped and CRLF and lone CR become LF", "[source]") {
-  std::string s = "\xEF\xBB\xBF" "a: 1\r\nb: 2\rc: 3\n";
+  std::string s =
+      "\xEF\xBB\xBF"
+      "a: 1\r\nb: 2\rc: 3\n";
   REQUIRE_FALSE(norm(s));
   CHECK(s == "a: 1\nb: 2\nc: 3\n");
 }
@@ -58,11 +47,11 @@ TEST_CASE("invalid UTF-8 is refused with its line", "[source]") {
   };
   for (const auto& c : std::vector<Case>{
            {"x\ny\n\xFF\n", "invalid UTF-8 byte 0xFF"},
-           {"x\ny\n\xC0\xAF\n", "invalid UTF-8 byte 0xC0"},           // overlong '/'
-           {"x\ny\n\xE0\x80\xAF\n", "overlong"},                        // overlong 3-byte
-           {"x\ny\n\xED\xA0\x80\n", "surrogate"},                       // U+D800
-           {"x\ny\n\xF4\x90\x80\x80\n", "above U+10FFFF"},              // U+110000
-           {"x\ny\n\xE2\x82", "truncated"},                              // cut at end of file
+           {"x\ny\n\xC0\xAF\n", "invalid UTF-8 byte 0xC0"},  // overlong '/'
+           {"x\ny\n\xE0\x80\xAF\n", "overlong"},             // overlong 3-byte
+           {"x\ny\n\xED\xA0\x80\n", "surrogate"},            // U+D800
+           {"x\ny\n\xF4\x90\x80\x80\n", "above U+10FFFF"},   // U+110000
+           {"x\ny\n\xE2\x82", "truncated"},                  // cut at end of file
            {"x\ny\n\xC3(\n", "continuation"},
        }) {
     std::string s = c.bytes;
@@ -96,10 +85,11 @@ TEST_CASE("the byte pass gives the same text and errors in pieces of any size", 
   const Limits limits;
   const std::string nul = "ok\nab" + std::string(1, '\0') + "c";
   for (const std::string& bytes : std::vector<std::string>{
-           "\xEF\xBB\xBF" "a,\"b\r\nc\"\r\nJos\xC3\xA9 \xE6\x9D\xB1 \xF0\x9F\x9A\x80\rz\r\n\r",
+           "\xEF\xBB\xBF"
+           "a,\"b\r\nc\"\r\nJos\xC3\xA9 \xE6\x9D\xB1 \xF0\x9F\x9A\x80\rz\r\n\r",
            "\xEF\xBB", "\xEF\xBB\xBF", "\xEF\xBB\xBF\xEF\xBB\xBF", "a\r", "a\r\r\nb\n\rc", nul,
-           "x\ny\n\xE2\x82", "x\ny\n\xE2(\n", "x\r\n\xF0\x9F\x9A", "\xED\xA0\x80",
-           "\xE0\x80\xAF", "\xF4\x90\x80\x80", "a\r\n\xFF"}) {
+           "x\ny\n\xE2\x82", "x\ny\n\xE2(\n", "x\r\n\xF0\x9F\x9A", "\xED\xA0\x80", "\xE0\x80\xAF",
+           "\xF4\x90\x80\x80", "a\r\n\xFF"}) {
     std::string whole = bytes;
     auto whole_err = normalize_text(whole, limits);
     for (std::size_t piece = 1; piece <= bytes.size(); ++piece) {
