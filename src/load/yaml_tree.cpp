@@ -1,6 +1,8 @@
 // Builds yaml::Document trees from yaml-cpp's event API (see yaml_tree.hpp).
 #include "load/yaml_tree.hpp"
 
+#include "load/yaml_fast.hpp"
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -217,7 +219,15 @@ bool DocumentReader::next(Document& doc) {
     return false;
   };
   auto finish_stream = [&] { return finish(prescan_error_, prescan_error_offset_); };
-  if (parse_end_ == 0) return finish_stream();
+  if (parse_end_ == 0 || fast_done_) return finish_stream();
+  if (!fast_tried_ && parse_end_ == text_.size()) {
+    fast_tried_ = true;
+    if (read_simple(doc)) {
+      fast_done_ = true;
+      return true;
+    }
+    doc = Document{};
+  }
   std::optional<TreeBuilder> builder;
   try {
     if (!impl_) impl_ = std::make_unique<Impl>(text_.substr(0, parse_end_));
@@ -243,6 +253,15 @@ bool DocumentReader::next(Document& doc) {
     return finish(LoadError{"out of memory while reading the YAML document", {}}, 0);
   } catch (const std::exception& e) {
     return finish(LoadError{std::string("YAML error: ") + e.what(), {}}, 0);
+  }
+}
+
+bool DocumentReader::read_simple(Document& doc) const {
+  try {
+    TreeBuilder builder(text_, limits_, doc);
+    return emit_simple_document(text_, builder, limits_.max_yaml_depth);
+  } catch (...) {
+    return false;  // a limit the tree enforces: yaml-cpp reads it again and reports it
   }
 }
 

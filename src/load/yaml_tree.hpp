@@ -113,6 +113,10 @@ class DocumentReader {
   std::unique_ptr<Impl> impl_;
   std::optional<std::size_t> last_start_offset_;  // to notice yaml-cpp making no progress
   bool done_ = false;
+  // The fast path (yaml_fast.hpp) is tried once, on a text the pre-scan passed whole.
+  bool read_simple(Document& doc) const;
+  bool fast_tried_ = false;
+  bool fast_done_ = false;
 };
 
 // The linear byte pre-scan (yaml_prescan.cpp). Collects comments; on a problem sets `error`,

@@ -25,6 +25,7 @@
 #include "handoff/engine.hpp"
 #include "handoff/load.hpp"
 #include "handoff/report.hpp"
+#include "../unit/yaml_event_log.hpp"
 
 namespace handoff::fuzz {
 
@@ -165,9 +166,25 @@ inline Problem check_config(const std::string& text) {
   return std::nullopt;
 }
 
+// The YAML fast path against yaml-cpp: whenever the fast path accepts a text, both must emit
+// the same events with the same marks (src/load/yaml_fast.hpp).
+inline Problem check_yaml_fast(const std::string& text) {
+  std::vector<std::string> fast;
+  if (!test::fast_events(text, fast)) return std::nullopt;
+  std::vector<std::string> reference = test::yaml_cpp_events(text);
+  if (fast == reference) return std::nullopt;
+  std::size_t i = 0;
+  while (i < fast.size() && i < reference.size() && fast[i] == reference[i]) ++i;
+  auto at = [&](const std::vector<std::string>& events) {
+    return i < events.size() ? events[i] : std::string("(no more events)");
+  };
+  return "the YAML fast path and yaml-cpp disagree at event " + std::to_string(i) +
+         ":\n  fast:     " + at(fast) + "\n  yaml-cpp: " + at(reference);
+}
+
 // The harness names (folders under tests/fuzz/corpus and tests/fuzz/regressions).
-inline constexpr std::string_view kHarnesses[] = {"yaml", "jsonl", "markdown", "text",
-                                                  "csv",  "config", "source"};
+inline constexpr std::string_view kHarnesses[] = {"yaml", "jsonl",  "markdown", "text",
+                                                  "csv",  "config", "source",   "yaml_fast"};
 
 // One input through the named harness.
 inline Problem check_input(std::string_view harness, std::string_view bytes) {
@@ -187,6 +204,10 @@ inline Problem check_input(std::string_view harness, std::string_view bytes) {
   if (harness == "config") {
     auto src = make_source(bytes, Format::yaml, "fuzz.yaml");
     return src ? check_config(src->text) : std::nullopt;
+  }
+  if (harness == "yaml_fast") {
+    auto src = make_source(bytes, Format::yaml, "fuzz.yaml");
+    return src ? check_yaml_fast(src->text) : std::nullopt;
   }
   if (harness == "source") {
     auto src = make_source(bytes, Format::unknown, "<stdin>");

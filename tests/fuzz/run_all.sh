@@ -8,14 +8,14 @@
 # 2 on bad usage or a missing binary. HANDOFF_FUZZ_KEEP=1 keeps the temp folder (grown corpora).
 set -uo pipefail
 
-usage() { echo "usage: $0 BUILD_DIR SECONDS [yaml markdown text csv jsonl config source]" >&2; exit 2; }
+usage() { echo "usage: $0 BUILD_DIR SECONDS [yaml markdown text csv jsonl config source yaml_fast]" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 build_dir=$1 seconds=$2
 shift 2
 [[ $seconds =~ ^[0-9]+$ && $seconds -gt 0 ]] || usage
 here=$(cd "$(dirname "$0")" && pwd)
 harnesses=("$@")
-[[ ${#harnesses[@]} -gt 0 ]] || harnesses=(yaml markdown text csv jsonl config source)
+[[ ${#harnesses[@]} -gt 0 ]] || harnesses=(yaml markdown text csv jsonl config source yaml_fast)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/handoff-fuzz.XXXXXX")
 failed=()
