@@ -59,8 +59,9 @@ per_input = cost("OrderedRun::check_input(unsigned long) [")
 load = cost("handoff::load_source(")
 callback = cost("check_input(unsigned long)::{lambda(handoff::Loaded&&)#1}::operator()")
 rules = cost("handoff::Engine::run(handoff::Loaded const&) const [")
-report = cost("JsonReporter::record(")
+report = cost("JsonReporter::render(")
 yaml_lib = cost("YAML::Parser::HandleNextDocument")
+yaml_fast = cost("handoff::yaml::emit_simple_document(")
 cmark_lib = cost("cmark_parse_document")
 run_all = cost("handoff::run_check(")
 config = cost("handoff::default_config() [")
@@ -69,9 +70,10 @@ tokenize = cost("handoff::text::tokenize(")
 groups = [
     ("start-up (CLI, built-in configuration)", total - run_all),
     ("read (stat, read, byte pass, config lookup)", per_input - load),
-    ("parse: yaml-cpp event parser", yaml_lib),
+    ("parse: YAML fast path (tree included)", yaml_fast),
+    ("parse: yaml-cpp event parser (records outside the fast path's subset)", yaml_lib),
     ("parse: cmark", cmark_lib),
-    ("parse: handoff-lint loaders (tree walk, sections, record)", load - callback - yaml_lib - cmark_lib),
+    ("parse: handoff-lint loaders (tree walk, sections, record)", load - callback - yaml_fast - yaml_lib - cmark_lib),
     ("rules (Engine::run)", rules),
     ("report (JSON reporter)", report),
     ("other (ordering, summary)", run_all - per_input + callback - rules - report),
