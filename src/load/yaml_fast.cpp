@@ -9,6 +9,7 @@
 #include <yaml-cpp/mark.h>
 
 #include <climits>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -27,7 +28,20 @@ const std::string kNonPlainTag = "!";
 bool has_unusual_bytes(std::string_view t) {
   const auto* p = reinterpret_cast<const unsigned char*>(t.data());
   const std::size_t n = t.size();
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   for (std::size_t i = 0; i < n; ++i) {
+    // Eight printable ASCII bytes at a time: no byte below 0x20, none 0x7F or above.
+    while (i + 8 <= n) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p + i, 8);
+      std::uint64_t below_space = (w - 0x20 * kOnes) & ~w & kHigh;
+      std::uint64_t x = w ^ (0x7F * kOnes);
+      std::uint64_t del = (x - kOnes) & ~x & kHigh;
+      if ((below_space | del | (w & kHigh)) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c >= 0x20 && c < 0x7F) continue;
     if (c == '\n') continue;

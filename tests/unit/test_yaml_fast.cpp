@@ -96,39 +96,42 @@ TEST_CASE("fast path: the constructs records are written in match yaml-cpp", "[y
 
 TEST_CASE("fast path: declines what it does not handle", "[yaml_fast]") {
   const char* inputs[] = {
-      "",                                // no document
-      "# only a comment\n",              // no document
-      "a: &x 1\nb: *x\n",                // anchors and aliases
-      "a: !!str 1\n",                    // tags
-      "a: 1\n---\nb: 2\n",               // a second document
-      "a: 1\n...\n",                     // a document end marker
-      "%YAML 1.2\n---\na: 1\n",          // a directive
-      "a:\n\tb: 1\n",                    // a tab
-      "a: 1\r\n",                        // a CR
-      "a: x: y\n",                       // yaml-cpp: illegal map value
-      "a: x:\n",                         // the same
-      "a: - x\n",                        // yaml-cpp: illegal block entry
-      "a: 1\n  b: 2\n",                  // a continuation that reads as a key
-      "a: one\n  # c\n  two\n",          // a comment inside a plain scalar
-      "a: one\ntwo\n",                   // a line that is no key
-      "a: 'two\n  lines'\n",             // a quoted scalar over two lines
-      "a: \"\\u00e9\"\n",                // an escape other than \" and \\ .
-      "a: |+\n  keep\n\n",               // keep chomping
-      "a: |2\n   x\n",                   // an indentation indicator
-      "a: >\n  x\n    more indented\n",  // folded with a more-indented line
-      "a: |\n  x\n   \n  y\n",           // a line of spaces inside a block
-      "a: |\nb: 1\n",                    // an empty block scalar
-      "a: [x, [y]]\n",                   // nested flow
-      "a: [x,\n  y]\n",                  // flow over two lines
-      "a: {k: v,}\n",                    // a trailing comma
-      "a: [x, 'y']\n",                   // a quoted flow item
-      "? complex\n: key\n",              // an explicit key
-      "k:\n  - a\n -b\n",                // a list item at the wrong column
-      "- - nested\n",                    // a list in a list on one line
-      "\"quoted key\": 1\n",             // a quoted key
-      "  a: 1\n",                        // an indented root
-      "just a scalar\n",                 // not a mapping
-      "a: 1\nb:",                        // an empty value at an end with no newline
+      "",                        // no document
+      "# only a comment\n",      // no document
+      "a: &x 1\nb: *x\n",        // anchors and aliases
+      "a: !!str 1\n",            // tags
+      "a: 1\n---\nb: 2\n",       // a second document
+      "a: 1\n...\n",             // a document end marker
+      "%YAML 1.2\n---\na: 1\n",  // a directive
+      "a:\n\tb: 1\n",            // a tab
+      "a: 1\r\n",                // a CR
+      "a: abcdefghijklmnopqrstu\x7f"
+      "vwxyz\n",                          // DEL, far into a line
+      "a: abcdefghijklmnopqrstuvw\tz\n",  // a tab inside a value
+      "a: x: y\n",                        // yaml-cpp: illegal map value
+      "a: x:\n",                          // the same
+      "a: - x\n",                         // yaml-cpp: illegal block entry
+      "a: 1\n  b: 2\n",                   // a continuation that reads as a key
+      "a: one\n  # c\n  two\n",           // a comment inside a plain scalar
+      "a: one\ntwo\n",                    // a line that is no key
+      "a: 'two\n  lines'\n",              // a quoted scalar over two lines
+      "a: \"\\u00e9\"\n",                 // an escape other than \" and \\ .
+      "a: |+\n  keep\n\n",                // keep chomping
+      "a: |2\n   x\n",                    // an indentation indicator
+      "a: >\n  x\n    more indented\n",   // folded with a more-indented line
+      "a: |\n  x\n   \n  y\n",            // a line of spaces inside a block
+      "a: |\nb: 1\n",                     // an empty block scalar
+      "a: [x, [y]]\n",                    // nested flow
+      "a: [x,\n  y]\n",                   // flow over two lines
+      "a: {k: v,}\n",                     // a trailing comma
+      "a: [x, 'y']\n",                    // a quoted flow item
+      "? complex\n: key\n",               // an explicit key
+      "k:\n  - a\n -b\n",                 // a list item at the wrong column
+      "- - nested\n",                     // a list in a list on one line
+      "\"quoted key\": 1\n",              // a quoted key
+      "  a: 1\n",                         // an indented root
+      "just a scalar\n",                  // not a mapping
+      "a: 1\nb:",                         // an empty value at an end with no newline
       "a: 1\n\xC2\x85"
       "b: 2\n",  // NEL, a line break to YAML 1.1
   };
