@@ -1,13 +1,15 @@
 // bench_parse_floor: the least work any loader built on yaml-cpp and cmark must do.
 //
-//   bench_parse_floor [-j N] [--yaml-events] DIR
+//   bench_parse_floor [-j N] [--yaml-events | --yaml-fast] DIR
 //
 // Walks DIR recursively, reads every .yaml/.yml and .md file whole, parses YAML with
 // YAML::Load and Markdown with cmark_parse_document, and walks the result counting nodes so
 // the parse cannot be optimised away. No rules, no normalisation, no report. With -j N the
 // file list is shared by N threads (each takes the next file from an atomic counter).
 // --yaml-events drives yaml-cpp's event parser (YAML::Parser with a counting handler) instead
-// of YAML::Load: no node graph is built, which is how handoff-lint's own YAML loader reads.
+// of YAML::Load: no node graph is built. --yaml-fast reads YAML with handoff-lint's fast path
+// (src/load/yaml_fast.hpp) into the same counting handler, and with yaml-cpp's event parser
+// when the fast path declines: the parse handoff-lint itself does, without its tree.
 // Prints files, bytes, nodes, errors and wall seconds on one line.
 #include <cmark.h>
 #include <yaml-cpp/eventhandler.h>
@@ -26,6 +28,8 @@
 #include <string_view>
 #include <thread>
 #include <vector>
+
+#include "load/yaml_fast.hpp"
 
 namespace fs = std::filesystem;
 
@@ -111,6 +115,12 @@ std::uint64_t count_yaml_events(const std::string& text) {
   return handler.events;
 }
 
+std::uint64_t count_yaml_fast(const std::string& text) {
+  CountingHandler handler;
+  if (handoff::yaml::emit_simple_document(text, handler, 64)) return handler.events;
+  return count_yaml_events(text);
+}
+
 std::uint64_t count_markdown(const std::string& text) {
   cmark_node* doc = cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT);
   if (!doc) return 0;
@@ -124,7 +134,19 @@ std::uint64_t count_markdown(const std::string& text) {
   return n;
 }
 
-bool g_yaml_events = false;
+enum class YamlMode { load, events, fast };
+YamlMode g_yaml_mode = YamlMode::load;
+
+std::uint64_t count_yaml_text(const std::string& text) {
+  switch (g_yaml_mode) {
+    case YamlMode::events:
+      return count_yaml_events(text);
+    case YamlMode::fast:
+      return count_yaml_fast(text);
+    default:
+      return count_yaml(YAML::Load(text));
+  }
+}
 
 void work(const std::vector<Job>& jobs, std::atomic<std::size_t>& next, Tally& t) {
   std::string text;
@@ -141,7 +163,7 @@ void work(const std::vector<Job>& jobs, std::atomic<std::size_t>& next, Tally& t
       continue;
     }
     try {
-      t.nodes += g_yaml_events ? count_yaml_events(text) : count_yaml(YAML::Load(text));
+      t.nodes += count_yaml_text(text);
     } catch (const YAML::Exception&) {
       ++t.errors;
     }
@@ -149,7 +171,7 @@ void work(const std::vector<Job>& jobs, std::atomic<std::size_t>& next, Tally& t
 }
 
 int usage() {
-  std::fputs("usage: bench_parse_floor [-j N] [--yaml-events] DIR\n", stderr);
+  std::fputs("usage: bench_parse_floor [-j N] [--yaml-events | --yaml-fast] DIR\n", stderr);
   return 2;
 }
 
@@ -165,7 +187,9 @@ int main(int argc, char** argv) {
     } else if (a.size() > 2 && a.substr(0, 2) == "-j") {
       threads = static_cast<unsigned>(std::strtoul(argv[i] + 2, nullptr, 10));
     } else if (a == "--yaml-events") {
-      g_yaml_events = true;
+      g_yaml_mode = YamlMode::events;
+    } else if (a == "--yaml-fast") {
+      g_yaml_mode = YamlMode::fast;
     } else if (a == "-h" || a == "--help" || dir) {
       return usage();
     } else {

@@ -118,6 +118,7 @@ for n in "${SIZES[@]}"; do
   measure "$n" "parse floor -j1 DIR" "$n" "$dir_bytes" "$runs" "$FLOOR" -j 1 "$dir"
   measure "$n" "parse floor -j2 DIR" "$n" "$dir_bytes" "$runs" "$FLOOR" -j 2 "$dir"
   measure "$n" "parse floor -j2 --yaml-events DIR" "$n" "$dir_bytes" "$runs" "$FLOOR" -j 2 --yaml-events "$dir"
+  measure "$n" "parse floor -j2 --yaml-fast DIR" "$n" "$dir_bytes" "$runs" "$FLOOR" -j 2 --yaml-fast "$dir"
 done
 measure 1 "check one record (harborline)" 1 "$(stat -c %s "$SINGLE")" 20 "$LINT" check "$SINGLE"
 echo "== machine after: $(uptime | sed 's/.*load average/load average/')" >&2
