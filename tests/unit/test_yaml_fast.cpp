@@ -194,3 +194,22 @@ TEST_CASE("fast path: the document tree is the one yaml-cpp builds", "[yaml_fast
   CHECK_FALSE(reader.next(doc));
   CHECK_FALSE(reader.error());
 }
+
+TEST_CASE("fast path: a text it gives up on halfway is read whole by yaml-cpp", "[yaml_fast]") {
+  // The fast path has emitted the first entry when it meets the two-line quote and declines;
+  // nothing of that half-built tree may survive into the document.
+  const std::string text = "account: Tern Labs\nnotes: 'two\n  lines'\nae: Ida Moss\n";
+  std::vector<std::string> fast;
+  REQUIRE_FALSE(fast_events(text, fast));
+  CHECK(fast.size() > 3);
+  handoff::yaml::DocumentReader reader(text, handoff::default_config().limits);
+  handoff::yaml::Document doc;
+  REQUIRE(reader.next(doc));
+  REQUIRE(doc.root.entry_count() == 3);
+  CHECK(doc.root.entry_value(0).value == "Tern Labs");
+  CHECK(doc.root.entry_value(1).value == "two lines");
+  CHECK(doc.root.entry_value(2).pos.line == 4);
+  CHECK(doc.duplicates.empty());
+  CHECK_FALSE(reader.next(doc));
+  CHECK_FALSE(reader.error());
+}
