@@ -5,7 +5,9 @@
 // own guard throws a bare "bad file"), aliases (shared nodes make cycles and alias bombs),
 // huge flow collections (tokenised whole, ~240 bytes of memory per input byte), unterminated
 // quotes (accepted, swallowing the rest of the file) and tab indentation. Duplicate mapping
-// keys keep the first value and are reported.
+// keys keep the first value and are reported. A text in the plain subset most records use is
+// read by the fast path (yaml_fast.hpp) instead, into the same tree builder, behind the same
+// pre-scan.
 #pragma once
 
 #include <cstddef>
