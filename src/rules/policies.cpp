@@ -61,7 +61,7 @@ void check_contacts_cover_people(CheckContext& ctx) {
   for (const Contact& c : rec.key_contacts) text::add_name_words(c.name, listed);
   // The champion is the person the contacts go "beyond".
   std::unordered_set<std::string> champion;
-  text::add_name_words(rec.field(Category::champion_profile).text, champion);
+  text::add_name_words(text::tokens_of(rec.field(Category::champion_profile).text), champion);
   const text::NameRules& names = record_name_rules(ctx);
   std::vector<std::string> absent;  // in the order the record names them
   std::unordered_set<std::string> seen;

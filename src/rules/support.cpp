@@ -1,6 +1,7 @@
 #include "rules/support.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace handoff::rules {
@@ -62,6 +63,17 @@ bool after_currency(const Token& t) {
   return p == '$' || p == '\xAC' || p == '\xA3';
 }
 
+// The category's title and question, tokenized once per process rather than per record.
+const std::array<Tokens, 2>& prompt_tokens(Category c) {
+  static const auto kPrompts = [] {
+    std::array<std::array<Tokens, 2>, kCategoryCount> out;
+    for (Category k : kAllCategories)
+      out[index_of(k)] = {text::tokenize(category_title(k)), text::tokenize(category_question(k))};
+    return out;
+  }();
+  return kPrompts[index_of(c)];
+}
+
 }  // namespace
 
 const text::PhraseMatcher& phrases(const CheckContext& ctx, std::string_view name) {
@@ -90,8 +102,7 @@ bool is_placeholder(const CheckContext& ctx, Category c, std::string_view value)
                              : text::tokens_of(text::strip_angle_prompts(value));
   if (tokens.empty()) return true;  // only punctuation or prompts: "-", "?", "<...>"
   // The category's own title or question pasted in as the answer.
-  for (std::string_view prompt : {category_title(c), category_question(c)}) {
-    const Tokens& p = text::tokens_of(prompt);
+  for (const Tokens& p : prompt_tokens(c)) {
     bool same = p.size() == tokens.size();
     for (std::size_t i = 0; same && i < p.size(); ++i) same = p[i].lower == tokens[i].lower;
     if (same) return true;

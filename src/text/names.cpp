@@ -82,7 +82,11 @@ std::vector<std::string> full_names(std::string_view text, const std::vector<Tok
 }
 
 void add_name_words(std::string_view name, std::unordered_set<std::string>& out) {
-  for (const Token& t : tokenize(name))
+  add_name_words(tokenize(name), out);
+}
+
+void add_name_words(const std::vector<Token>& tokens, std::unordered_set<std::string>& out) {
+  for (const Token& t : tokens)
     if (is_capitalised(t)) out.insert(t.lower);
 }
 

@@ -36,5 +36,7 @@ std::vector<std::string> full_names(std::string_view text, const std::vector<Tok
 
 // The capitalised words of a written name ("Ines Calloway" -> {"ines", "calloway"}).
 void add_name_words(std::string_view name, std::unordered_set<std::string>& out);
+// The same for an already tokenized text.
+void add_name_words(const std::vector<Token>& tokens, std::unordered_set<std::string>& out);
 
 }  // namespace handoff::text
