@@ -9,7 +9,7 @@ namespace {
 
 // Small number words before a duration unit ("two weeks", "a month"). Grammar, not domain
 // vocabulary, so they are not a configurable list.
-bool is_number_word(const std::string& w) {
+bool is_number_word(std::string_view w) {
   for (std::string_view n : {"a", "an", "one", "two", "three", "four", "five", "six", "seven",
                              "eight", "nine", "ten", "eleven", "twelve", "few", "couple"})
     if (w == n) return true;
@@ -42,7 +42,7 @@ bool has_glued_unit(const Token& t) {
   while (k < t.lower.size() &&
          (text::is_digit(t.lower[k]) || t.lower[k] == '.' || t.lower[k] == ','))
     ++k;
-  std::string_view suffix = std::string_view(t.lower).substr(k);
+  std::string_view suffix = t.lower.substr(k);
   if (suffix.empty()) return false;
   return suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th";
 }
@@ -64,9 +64,9 @@ bool after_currency(const Token& t) {
 }
 
 // The category's title and question, tokenized once per process rather than per record.
-const std::array<Tokens, 2>& prompt_tokens(Category c) {
+const std::array<text::TokenList, 2>& prompt_tokens(Category c) {
   static const auto kPrompts = [] {
-    std::array<std::array<Tokens, 2>, kCategoryCount> out;
+    std::array<std::array<text::TokenList, 2>, kCategoryCount> out;
     for (Category k : kAllCategories)
       out[index_of(k)] = {text::tokenize(category_title(k)), text::tokenize(category_question(k))};
     return out;
@@ -102,7 +102,8 @@ bool is_placeholder(const CheckContext& ctx, Category c, std::string_view value)
                              : text::tokens_of(text::strip_angle_prompts(value));
   if (tokens.empty()) return true;  // only punctuation or prompts: "-", "?", "<...>"
   // The category's own title or question pasted in as the answer.
-  for (const Tokens& p : prompt_tokens(c)) {
+  for (const text::TokenList& prompt : prompt_tokens(c)) {
+    const Tokens& p = prompt.tokens;
     bool same = p.size() == tokens.size();
     for (std::size_t i = 0; same && i < p.size(); ++i) same = p[i].lower == tokens[i].lower;
     if (same) return true;
@@ -174,7 +175,7 @@ bool has_measure(const CheckContext& ctx, const Tokens& tokens) {
     if (t.next_char == '%' || after_currency(t)) return true;
     if (has_glued_unit(t)) return true;
     if (is_year(t)) continue;
-    std::string_view before = i > 0 ? std::string_view(tokens[i - 1].lower) : std::string_view();
+    std::string_view before = i > 0 ? tokens[i - 1].lower : std::string_view();
     // "within 12 months", "in the first 30 days": a duration that says when, not how much.
     bool says_when = before == "within" || before == "in" || before == "for" || before == "after" ||
                      before == "first" || before == "next" || before == "last" || before == "every";
@@ -255,7 +256,7 @@ text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::stri
       &phrases(ctx, lists::time_words),
   };
   text::NameRules rules;
-  rules.is_stopword = [stop_lists](const std::string& w) {
+  rules.is_stopword = [stop_lists](std::string_view w) {
     for (const text::PhraseMatcher* list : stop_lists)
       if (list->has_word(w)) return true;
     return false;
@@ -268,7 +269,7 @@ text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::stri
       if (std::size_t len = text::name_at(tokens, i, rules)) {
         if (len > 1)
           for (std::size_t k = i; k < i + len; ++k)
-            if (text::is_capitalised(tokens[k])) known.insert(tokens[k].lower);
+            if (text::is_capitalised(tokens[k])) known.emplace(tokens[k].lower);
         i += len - 1;
       }
   }
@@ -316,7 +317,7 @@ bool name_has_role(const CheckContext& ctx, const Tokens& tokens, std::size_t i,
   const Token& last = tokens[i + len - 1];
   if (last.next_char == ',' || last.next_char == '(') return true;
   for (std::size_t k = i; k < i + len; ++k)
-    if (with_roles.count(tokens[k].lower)) return true;
+    if (with_roles.count(std::string(tokens[k].lower))) return true;
   return phrases(ctx, lists::role_words)
       .find_first(tokens, sentence.begin, sentence.end)
       .has_value();

@@ -44,7 +44,7 @@ std::size_t name_at(const std::vector<Token>& tokens, std::size_t i, const NameR
       return after_particles + last - i;
     if (after_particles == next && is_initial(tokens[next])) return next + 1 - i;
   }
-  if (rules.known && rules.known->count(tokens[i].lower)) return first;
+  if (rules.known && rules.known->count(std::string(tokens[i].lower))) return first;
   return 0;
 }
 
@@ -61,7 +61,8 @@ bool has_name(const std::vector<Token>& tokens, std::size_t begin, std::size_t e
   // reads as a known name.
   if (any_capital || !rules.known) return false;
   for (std::size_t i = begin; i < end; ++i)
-    if (rules.known->count(tokens[i].lower) && !rules.is_stopword(tokens[i].lower)) return true;
+    if (rules.known->count(std::string(tokens[i].lower)) && !rules.is_stopword(tokens[i].lower))
+      return true;
   return false;
 }
 
@@ -82,12 +83,12 @@ std::vector<std::string> full_names(std::string_view text, const std::vector<Tok
 }
 
 void add_name_words(std::string_view name, std::unordered_set<std::string>& out) {
-  add_name_words(tokenize(name), out);
+  add_name_words(tokenize(name).tokens, out);
 }
 
 void add_name_words(const std::vector<Token>& tokens, std::unordered_set<std::string>& out) {
   for (const Token& t : tokens)
-    if (is_capitalised(t)) out.insert(t.lower);
+    if (is_capitalised(t)) out.emplace(t.lower);
 }
 
 }  // namespace handoff::text

@@ -17,7 +17,7 @@ namespace handoff::text {
 
 struct NameRules {
   // Lower-cased word -> true when it cannot be part of a personal name.
-  std::function<bool(const std::string&)> is_stopword;
+  std::function<bool(std::string_view)> is_stopword;
   // Lower-cased first or last names the record already names as people.
   const std::unordered_set<std::string>* known = nullptr;
 };

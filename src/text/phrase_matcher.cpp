@@ -15,13 +15,14 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) {
   };
   std::vector<BuildNode> tree(1);
   for (const std::string& phrase : phrases) {
-    std::vector<Token> words = tokenize(phrase);
+    TokenList tokenized = tokenize(phrase);
+    const std::vector<Token>& words = tokenized.tokens;
     if (words.empty()) continue;
     std::uint32_t h = words.front().hash % kFilterBits;
     first_words_[h / 64] |= std::uint64_t{1} << (h % 64);
     std::uint32_t node = 0;
     for (const Token& w : words) {
-      auto [it, added] = tree[node].next.try_emplace(Key{w.hash, w.lower},
+      auto [it, added] = tree[node].next.try_emplace(Key{w.hash, std::string(w.lower)},
                                                      static_cast<std::uint32_t>(tree.size()));
       if (added) tree.emplace_back();  // may reallocate: index, never hold references
       node = it->second;
@@ -68,7 +69,7 @@ std::optional<PhraseMatch> PhraseMatcher::find_first(const std::vector<Token>& t
   return std::nullopt;
 }
 
-bool PhraseMatcher::has_word(const std::string& lower) const {
+bool PhraseMatcher::has_word(std::string_view lower) const {
   std::uint32_t node = child(0, lower, word_hash(lower));
   return node != 0 && nodes_[node].terminal;
 }

@@ -42,7 +42,7 @@ class PhraseMatcher {
       std::uint32_t next = child(node, t.lower, t.hash);
       // A possessive matches its noun: "the council's vote" holds "council".
       if (next == 0 && is_possessive(t.lower)) {
-        std::string_view noun = std::string_view(t.lower).substr(0, t.lower.size() - 2);
+        std::string_view noun = t.lower.substr(0, t.lower.size() - 2);
         next = child(node, noun, word_hash(noun));
       }
       if (next == 0) return;
@@ -63,7 +63,7 @@ class PhraseMatcher {
     return find_first(tokens, 0, tokens.size());
   }
   // A one-word phrase equal to `lower`.
-  bool has_word(const std::string& lower) const;
+  bool has_word(std::string_view lower) const;
   // True when every token of tokens[begin, end) is covered by a sequence of phrases.
   bool covers(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) const;
 

@@ -30,6 +30,16 @@ constexpr std::array<Kind, 128> kAsciiKinds = [] {
   return kinds;
 }();
 
+// Each ASCII letter or digit lower-cased; 0 for every other byte: a word's common case in one
+// load.
+constexpr std::array<char, 128> kAsciiWordLower = [] {
+  std::array<char, 128> lower{};
+  for (std::size_t c = 0; c < 128; ++c)
+    if (kAsciiKinds[c] == Kind::word)
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return lower;
+}();
+
 // Latin-1 symbols, general punctuation, arrows, math and box symbols and CJK punctuation
 // separate words like ASCII punctuation does; any other non-ASCII code point is part of a word.
 CodePoint classify_non_ascii(std::string_view s, std::size_t i) {
@@ -117,9 +127,14 @@ bool is_capitalised(const Token& t) {
   return has_lower;
 }
 
-std::vector<Token> tokenize(std::string_view s) {
-  std::vector<Token> out;
+TokenList tokenize(std::string_view s) {
+  TokenList list;
+  std::vector<Token>& out = list.tokens;
   out.reserve(s.size() / 6 + 1);  // about one word per six bytes of English prose
+  // No token's lower-cased word is longer than its raw text, so one buffer the size of the
+  // text holds them all and never moves.
+  if (!s.empty()) list.lower_words.reset(new char[s.size()]);
+  char* write = list.lower_words.get();
   // What the gap since the previous token held.
   bool gap_only_blanks = false, gap_break = true, period_pending = false;
   int newlines = 0;
@@ -157,43 +172,45 @@ std::vector<Token> tokenize(std::string_view s) {
     t.sentence_start = gap_break || first;
     t.joined = !first && gap_only_blanks;
     t.prev_char = i > 0 ? s[i - 1] : 0;
+    const char* word = write;
+    std::uint32_t hash = kWordHashSeed;
+    auto put = [&](char ch) {
+      *write++ = ch;
+      hash = word_hash_step(hash, ch);
+    };
     std::size_t j = i;
     while (j < s.size()) {
-      // A run of ASCII letters and digits, the common case, in one append.
-      std::size_t run = j;
-      while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80 &&
-             kAsciiKinds[static_cast<unsigned char>(s[run])] == Kind::word)
-        ++run;
-      if (run > j) {
-        t.lower.append(s.data() + j, run - j);
-        j = run;
+      auto byte = static_cast<unsigned char>(s[j]);
+      // ASCII letters and digits, the common case: one table load each.
+      if (byte < 0x80 && kAsciiWordLower[byte] != 0) {
+        put(kAsciiWordLower[byte]);
+        ++j;
         continue;
       }
       CodePoint in = classify(s, j);
       if (in.kind == Kind::word) {
-        for (std::size_t k = 0; k < in.len; ++k) t.lower += s[j + k];
+        for (std::size_t k = 0; k < in.len; ++k) put(s[j + k]);
         j += in.len;
         continue;
       }
       char ch = s[j];
       bool after_digit = is_digit(s[j - 1]);
       if ((ch == '.' || ch == ',') && after_digit && j + 1 < s.size() && is_digit(s[j + 1])) {
-        t.lower += ch;
+        put(ch);
         j += 1;
         continue;
       }
       if (in.kind == Kind::apostrophe && !is_digit(s[j - 1]) && is_word_at(s, j + in.len) &&
           !is_digit(s[j + in.len])) {
-        t.lower += '\'';
+        put('\'');
         j += in.len;
         continue;
       }
       break;
     }
     t.raw = s.substr(i, j - i);
-    for (char& ch : t.lower)
-      if (is_upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
-    t.hash = word_hash(t.lower);
+    t.lower = std::string_view(word, static_cast<std::size_t>(write - word));
+    t.hash = hash;
     t.next_char = j < s.size() ? s[j] : 0;
     i = j;
     gap_only_blanks = true;
@@ -201,7 +218,7 @@ std::vector<Token> tokenize(std::string_view s) {
     period_pending = false;
     newlines = 0;
   }
-  return out;
+  return list;
 }
 
 std::size_t count_words(std::string_view s) {
@@ -246,7 +263,7 @@ namespace {
 struct TokenCache {
   struct Entry {
     std::string text;  // the tokens view this copy
-    std::vector<Token> tokens;
+    TokenList tokens;
   };
   std::deque<Entry> entries;  // a deque never moves its elements
   std::unordered_map<std::string_view, Entry*> by_text;
@@ -266,7 +283,7 @@ const std::vector<Token>& tokens_of(std::string_view text) {
   TokenCache& cache = token_cache();
   auto same_address = cache.by_address.find(text.data());
   if (same_address != cache.by_address.end() && same_address->second->text == text)
-    return same_address->second->tokens;
+    return same_address->second->tokens.tokens;
   TokenCache::Entry* entry = nullptr;
   if (auto same_text = cache.by_text.find(text); same_text != cache.by_text.end()) {
     entry = same_text->second;
@@ -277,7 +294,7 @@ const std::vector<Token>& tokens_of(std::string_view text) {
     cache.by_text.emplace(entry->text, entry);
   }
   cache.by_address[text.data()] = entry;
-  return entry->tokens;
+  return entry->tokens.tokens;
 }
 
 namespace {
