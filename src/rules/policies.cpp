@@ -85,9 +85,9 @@ void check_contacts_cover_people(CheckContext& ctx) {
 void check_reading_time(CheckContext& ctx) {
   const Record& rec = ctx.record();
   std::size_t words = 0;
-  for (const Field& f : rec.fields) words += text::count_words(f.text);
+  for (const Field& f : rec.fields) words += text::words_of(f.text);
   for (const Field* f : {&rec.competitive_context, &rec.relationship_history, &rec.handoff_call})
-    words += text::count_words(f->text);
+    words += text::words_of(f->text);
   for (const Contact& c : rec.key_contacts) words += text::count_words(c.name + " " + c.role);
   auto limit = static_cast<std::size_t>(kReadingWordsPerMinute * kReadingMinutes);
   if (words <= limit) return;

@@ -136,7 +136,7 @@ TokenList tokenize(std::string_view s) {
   if (!s.empty()) list.lower_words.reset(new char[s.size()]);
   char* write = list.lower_words.get();
   // What the gap since the previous token held.
-  bool gap_only_blanks = false, gap_break = true, period_pending = false;
+  bool gap_only_blanks = false, gap_break = true, period_pending = false, gap_blank = false;
   int newlines = 0;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -145,9 +145,11 @@ TokenList tokenize(std::string_view s) {
       switch (cp.kind) {
         case Kind::newline:
           gap_only_blanks = false;
+          gap_blank = true;
           if (++newlines >= 2) gap_break = true;
           break;
         case Kind::space:
+          gap_blank = true;
           if (period_pending) gap_break = true;
           period_pending = false;
           break;
@@ -171,6 +173,8 @@ TokenList tokenize(std::string_view s) {
     t.offset = i;
     t.sentence_start = gap_break || first;
     t.joined = !first && gap_only_blanks;
+    // count_words()'s chunks: a token starts a new one unless it shares the previous one's.
+    if (first || gap_blank) ++list.words;
     t.prev_char = i > 0 ? s[i - 1] : 0;
     const char* word = write;
     std::uint32_t hash = kWordHashSeed;
@@ -214,6 +218,7 @@ TokenList tokenize(std::string_view s) {
     t.next_char = j < s.size() ? s[j] : 0;
     i = j;
     gap_only_blanks = true;
+    gap_blank = false;
     gap_break = false;
     period_pending = false;
     newlines = 0;
@@ -277,13 +282,12 @@ TokenCache& token_cache() {
   return cache;
 }
 
-}  // namespace
-
-const std::vector<Token>& tokens_of(std::string_view text) {
+// The cached tokenization of `text`, made on the first call.
+const TokenList& cached(std::string_view text) {
   TokenCache& cache = token_cache();
   auto same_address = cache.by_address.find(text.data());
   if (same_address != cache.by_address.end() && same_address->second->text == text)
-    return same_address->second->tokens.tokens;
+    return same_address->second->tokens;
   TokenCache::Entry* entry = nullptr;
   if (auto same_text = cache.by_text.find(text); same_text != cache.by_text.end()) {
     entry = same_text->second;
@@ -294,8 +298,14 @@ const std::vector<Token>& tokens_of(std::string_view text) {
     cache.by_text.emplace(entry->text, entry);
   }
   cache.by_address[text.data()] = entry;
-  return entry->tokens.tokens;
+  return entry->tokens;
 }
+
+}  // namespace
+
+const std::vector<Token>& tokens_of(std::string_view text) { return cached(text).tokens; }
+
+std::size_t words_of(std::string_view text) { return cached(text).words; }
 
 namespace {
 thread_local std::uint64_t generation = 0;

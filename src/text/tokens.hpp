@@ -42,6 +42,7 @@ inline std::uint32_t word_hash(std::string_view lower) {
 struct TokenList {
   std::vector<Token> tokens;
   std::unique_ptr<char[]> lower_words;
+  std::size_t words = 0;  // count_words() of the text, counted on the way
 };
 
 // A word is a run of letters and digits (any non-ASCII letter counts), keeping an apostrophe
@@ -54,6 +55,8 @@ TokenList tokenize(std::string_view text);
 // record. One cache per thread.
 const std::vector<Token>& tokens_of(std::string_view text);
 void clear_token_cache();
+// count_words(text) through the same cache: the rules count the words of texts they tokenize.
+std::size_t words_of(std::string_view text);
 // Counts clear_token_cache() calls on this thread: other per-record caches compare it to know
 // whether they still describe the current record.
 std::uint64_t token_cache_generation();

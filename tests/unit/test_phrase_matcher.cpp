@@ -68,6 +68,9 @@ TEST_CASE("count_words counts blank-separated chunks with a letter or digit", "[
   CHECK(count_words("N/A") == 1);
   CHECK(count_words("follow-up call on 2026-04-28, weekly.") == 5);
   CHECK(count_words("one\ntwo\tthree") == 3);
+  for (std::string_view s : {"", "  --  ?  ", "N/A", "follow-up call on 2026-04-28, weekly.",
+                             "one\ntwo\tthree", "I\xE2\x80\x99ll\xC2\xA0go -- 3.5 x"})
+    CHECK(tokenize(s).words == count_words(s));  // the tokenizer counts them the same way
   CHECK(has_no_words(" - ? -- "));
   CHECK_FALSE(has_no_words("- x"));
 }
@@ -241,6 +244,7 @@ TEST_CASE("tokenize keeps raw views consistent on arbitrary bytes", "[rules]") {
       CHECK_FALSE(t.lower.empty());
     }
     CHECK(count_words(text) <= text.size());
+    CHECK(list.words == count_words(text));  // counted on the way, the same way
     CHECK(split_enumerated({text, {1, 1}}).size() >= 1);
     CHECK(excerpt(text, 7).size() <= 10);
   }
