@@ -186,7 +186,7 @@ bool has_measure(const CheckContext& ctx, const Tokens& tokens) {
     // "under 5", "to 90 for both clients": a bare figure after a target word. "by 3 KPIs"
     // counts things, it does not measure them.
     bool counts_things = has_next && tokens[i + 1].joined && !is_connector(tokens[i + 1].lower);
-    if (i > 0 && targets.has_word(tokens[i - 1].lower) && !says_when && !counts_things) return true;
+    if (i > 0 && targets.has_word(tokens[i - 1]) && !says_when && !counts_things) return true;
   }
   return false;
 }
@@ -256,7 +256,7 @@ text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::stri
       &phrases(ctx, lists::time_words),
   };
   text::NameRules rules;
-  rules.is_stopword = [stop_lists](std::string_view w) {
+  rules.is_stopword = [stop_lists](const Token& w) {
     for (const text::PhraseMatcher* list : stop_lists)
       if (list->has_word(w)) return true;
     return false;

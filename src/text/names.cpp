@@ -19,7 +19,7 @@ bool is_particle(const Token& t) {
 // A capitalised word with the parts hyphenated onto it ("Adeyemi-Clarke", "Hye-jin"):
 // its length in tokens, 0 when tokens[i] cannot start a name.
 std::size_t name_word_at(const std::vector<Token>& tokens, std::size_t i, const NameRules& rules) {
-  if (!is_capitalised(tokens[i]) || rules.is_stopword(tokens[i].lower)) return 0;
+  if (!is_capitalised(tokens[i]) || rules.is_stopword(tokens[i])) return 0;
   std::size_t k = i + 1;
   while (k < tokens.size() && tokens[k].prev_char == '-' && tokens[k - 1].next_char == '-' &&
          !is_number(tokens[k]))
@@ -61,7 +61,7 @@ bool has_name(const std::vector<Token>& tokens, std::size_t begin, std::size_t e
   // reads as a known name.
   if (any_capital || !rules.known) return false;
   for (std::size_t i = begin; i < end; ++i)
-    if (rules.known->count(std::string(tokens[i].lower)) && !rules.is_stopword(tokens[i].lower))
+    if (rules.known->count(std::string(tokens[i].lower)) && !rules.is_stopword(tokens[i]))
       return true;
   return false;
 }

@@ -16,8 +16,8 @@
 namespace handoff::text {
 
 struct NameRules {
-  // Lower-cased word -> true when it cannot be part of a personal name.
-  std::function<bool(std::string_view)> is_stopword;
+  // True when the word cannot be part of a personal name.
+  std::function<bool(const Token&)> is_stopword;
   // Lower-cased first or last names the record already names as people.
   const std::unordered_set<std::string>* known = nullptr;
 };

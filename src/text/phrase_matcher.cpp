@@ -70,8 +70,7 @@ std::optional<PhraseMatch> PhraseMatcher::find_first(const std::vector<Token>& t
 }
 
 bool PhraseMatcher::has_word(std::string_view lower) const {
-  std::uint32_t node = child(0, lower, word_hash(lower));
-  return node != 0 && nodes_[node].terminal;
+  return is_terminal(child(0, lower, word_hash(lower)));
 }
 
 bool PhraseMatcher::covers(const std::vector<Token>& tokens, std::size_t begin,

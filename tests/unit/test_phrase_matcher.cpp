@@ -95,6 +95,9 @@ TEST_CASE("the longest phrase at a position wins and word-less phrases add nothi
   CHECK(m.longest_at(tokens, 2) == 4);
   CHECK(m.longest_at(tokens, 0) == 0);
   CHECK(m.has_word("end") == false);
+  CHECK_FALSE(m.has_word(tokens[2]));  // "end" starts phrases but is none
+  TokenList quarter = tokenize("Quarter");
+  CHECK(PhraseMatcher({"quarter", "end of"}).has_word(quarter.tokens[0]));
   CHECK(PhraseMatcher({"--", "?"}).empty());
 }
 
@@ -117,7 +120,8 @@ TEST_CASE("a phrase book compiles every list of a config and answers unknown nam
 }
 
 TEST_CASE("names are First Last or First L., not titles, products or months", "[rules]") {
-  auto stop = [](std::string_view w) {
+  auto stop = [](const Token& t) {
+    std::string_view w = t.lower;
     return w == "the" || w == "vp" || w == "slack" || w == "march" || w == "operations";
   };
   NameRules rules{stop, nullptr};
@@ -141,7 +145,7 @@ TEST_CASE("names are First Last or First L., not titles, products or months", "[
 }
 
 TEST_CASE("names may be hyphenated, carry particles or start with a non-ASCII capital", "[rules]") {
-  auto stop = [](std::string_view w) { return w == "the" || w == "coo"; };
+  auto stop = [](const Token& t) { return t.lower == "the" || t.lower == "coo"; };
   NameRules rules{stop, nullptr};
   auto length_at = [&](std::string_view s, std::size_t i) {
     return name_at(tokenize(s).tokens, i, rules);
@@ -163,7 +167,7 @@ TEST_CASE("names may be hyphenated, carry particles or start with a non-ASCII ca
 }
 
 TEST_CASE("full_names lists the names of two words or more, as written", "[rules]") {
-  auto stop = [](std::string_view w) { return w == "the" || w == "cfo"; };
+  auto stop = [](const Token& t) { return t.lower == "the" || t.lower == "cfo"; };
   std::unordered_set<std::string> known = {"ines"};
   NameRules rules{stop, &known};
   std::string text = "The CFO, Tomasz Wren, met Ines and Hye-jin Park; Ines agreed.";
@@ -172,7 +176,7 @@ TEST_CASE("full_names lists the names of two words or more, as written", "[rules
 }
 
 TEST_CASE("a name the record knows counts in text typed without capitals only", "[rules]") {
-  auto stop = [](std::string_view w) { return w == "the" || w == "cfo"; };
+  auto stop = [](const Token& t) { return t.lower == "the" || t.lower == "cfo"; };
   std::unordered_set<std::string> known = {"joanne", "kyle"};
   NameRules rules{stop, &known};
   auto found = [&](std::string_view s) {
