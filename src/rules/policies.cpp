@@ -71,8 +71,8 @@ void check_contacts_cover_people(CheckContext& ctx) {
     for (const std::string& name : text::full_names(f.text, tokens, names)) {
       bool covered = false;
       for (const Token& w : text::tokens_of(name))
-        covered = covered || listed.count(std::string(w.lower)) ||
-                  champion.count(std::string(w.lower));
+        covered =
+            covered || listed.count(std::string(w.lower)) || champion.count(std::string(w.lower));
       if (!covered && seen.insert(name).second) absent.push_back(name);
     }
   }

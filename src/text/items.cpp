@@ -40,6 +40,7 @@ std::vector<TextItem> field_items(const Field& field) {
 
 std::vector<TextItem> split_enumerated(const TextItem& item) {
   std::string_view s = item.text;
+  if (s.find(')') == std::string_view::npos) return {item};  // every marker ends with ')'
   std::vector<std::size_t> starts;
   for (std::size_t i = 0; i < s.size(); ++i)
     if (std::size_t len = marker_at(s, i)) {

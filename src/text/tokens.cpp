@@ -114,6 +114,9 @@ bool is_capital(std::uint32_t cp) {
 
 bool is_capitalised(const Token& t) {
   if (t.raw.empty()) return false;
+  // Most words start with an ASCII byte that is not a capital: no need to decode them.
+  char lead = t.raw.front();
+  if (static_cast<unsigned char>(lead) < 0x80 && !is_upper(lead)) return false;
   auto [first, len] = decode(t.raw, 0);
   if (!is_capital(first) || len >= t.raw.size()) return false;
   bool has_lower = false;

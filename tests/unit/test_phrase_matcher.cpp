@@ -33,7 +33,8 @@ TEST_CASE("tokenize lower-cases words and drops punctuation", "[rules]") {
 }
 
 TEST_CASE("tokenize marks sentence starts, but not after initials or abbreviations", "[rules]") {
-  TokenList list = tokenize("Ines R. owns it. The CFO (Mr. Wren) disagrees; IT is fine!\n\nNew para");
+  TokenList list =
+      tokenize("Ines R. owns it. The CFO (Mr. Wren) disagrees; IT is fine!\n\nNew para");
   const std::vector<Token>& t = list.tokens;
   std::vector<std::string> starts;
   for (const Token& tok : t)
