@@ -15,8 +15,9 @@ namespace handoff::rules {
 std::size_t open_risk_items(const CheckContext& ctx) {
   const text::PhraseMatcher& open = phrases(ctx, lists::open_risks);
   std::size_t count = 0;
-  for (const TextItem& item : text::field_items(ctx.record().field(Category::red_flags_risks)))
-    if (open.find_first(text::tokens_of(item.text))) ++count;
+  for (const text::ItemView& item :
+       text::field_items(ctx.record().field(Category::red_flags_risks)))
+    if (open.find_first(text::tokens_of(item))) ++count;
   return count;
 }
 
@@ -24,9 +25,9 @@ std::size_t resistance_sentences(const CheckContext& ctx) {
   const text::NameRules& names = record_name_rules(ctx);
   const text::PhraseMatcher& opposing = phrases(ctx, lists::opposing_stances);
   std::size_t count = 0;
-  for (const TextItem& item :
+  for (const text::ItemView& item :
        text::field_items(ctx.record().field(Category::political_landscape))) {
-    const Tokens& tokens = text::tokens_of(item.text);
+    const Tokens& tokens = text::tokens_of(item);
     for (const text::Span& s : text::sentences(tokens))
       if (opposing.find_first(tokens, s.begin, s.end) &&
           names_person_or_role(ctx, tokens, s.begin, s.end, names))

@@ -120,10 +120,10 @@ bool is_placeholder(const CheckContext& ctx, Category c, std::string_view value)
 }
 
 bool explicit_no_commitments(const CheckContext& ctx) {
-  std::vector<TextItem> items =
+  std::vector<text::ItemView> items =
       text::field_items(ctx.record().field(Category::promises_commitments));
   if (items.size() != 1) return false;
-  const Tokens& tokens = text::tokens_of(items.front().text);
+  const Tokens& tokens = text::tokens_of(items.front());
   return phrases(ctx, lists::no_commitments).find_first(tokens) &&
          !phrases(ctx, lists::no_commitment_exceptions).find_first(tokens);
 }
@@ -191,22 +191,22 @@ bool has_measure(const CheckContext& ctx, const Tokens& tokens) {
   return false;
 }
 
-std::vector<TextItem> criteria(const Field& field) {
-  std::vector<TextItem> pieces;
-  for (const TextItem& item : text::field_items(field))
-    for (TextItem& piece : text::split_enumerated(item)) pieces.push_back(std::move(piece));
+std::vector<text::ItemView> criteria(const Field& field) {
+  std::vector<text::ItemView> pieces;
+  for (const text::ItemView& item : text::field_items(field))
+    for (const text::ItemView& piece : text::split_enumerated(item)) pieces.push_back(piece);
   if (pieces.size() != 1) return pieces;
   // One prose paragraph: its sentences ("...; and ...") are the units.
-  TextItem whole = std::move(pieces.front());
+  text::ItemView whole = pieces.front();
   pieces.clear();
-  const Tokens& tokens = text::tokens_of(whole.text);
+  const Tokens& tokens = text::tokens_of(whole);
   for (const text::Span& s : text::sentences(tokens)) {
     const Token& first = tokens[s.begin];
     const Token& last = tokens[s.end - 1];
-    pieces.push_back(
-        {whole.text.substr(first.offset, last.offset + last.raw.size() - first.offset), whole.pos});
+    pieces.push_back({whole.text.substr(first.offset, last.offset + last.raw.size() - first.offset),
+                      whole.pos, whole.whole});
   }
-  if (pieces.empty()) pieces.push_back(std::move(whole));
+  if (pieces.empty()) pieces.push_back(whole);
   return pieces;
 }
 

@@ -1,5 +1,6 @@
 #include "text/tokens.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -270,14 +271,46 @@ namespace {
 
 struct TokenCache {
   struct Entry {
-    std::string text;  // the tokens view this copy
+    std::string text;  // the tokens' `raw` views this copy
     TokenList tokens;
+    // Cut from a whole text's tokens (tokens_of_part): `lower` views that entry's buffer, and
+    // `tokens.words` was not counted.
+    bool cut = false;
+  };
+  // Where a text lies: an item and its field may start at the same byte.
+  struct Address {
+    const char* data;
+    std::size_t size;
+    bool operator==(const Address&) const = default;
+  };
+  struct AddressHash {
+    std::size_t operator()(const Address& a) const {
+      return std::hash<const char*>()(a.data) ^ (a.size * 0x9E3779B97F4A7C15u);
+    }
   };
   std::deque<Entry> entries;  // a deque never moves its elements
   std::unordered_map<std::string_view, Entry*> by_text;
   // Most calls pass a field's own text again: find it by address first, confirmed by a
   // compare (far cheaper than hashing it), so a reused buffer never returns stale tokens.
-  std::unordered_map<const char*, Entry*> by_address;
+  std::unordered_map<Address, Entry*, AddressHash> by_address;
+
+  Entry* find(std::string_view text) {
+    auto same_address = by_address.find({text.data(), text.size()});
+    if (same_address != by_address.end() && same_address->second->text == text)
+      return same_address->second;
+    auto same_text = by_text.find(text);
+    if (same_text == by_text.end()) return nullptr;
+    by_address[{text.data(), text.size()}] = same_text->second;
+    return same_text->second;
+  }
+  // A new entry holding a copy of `text`, to be given its tokens.
+  Entry& add(std::string_view text) {
+    Entry& entry = entries.emplace_back();
+    entry.text = std::string(text);
+    by_text.emplace(entry.text, &entry);
+    by_address[{text.data(), text.size()}] = &entry;
+    return entry;
+  }
 };
 
 TokenCache& token_cache() {
@@ -286,29 +319,76 @@ TokenCache& token_cache() {
 }
 
 // The cached tokenization of `text`, made on the first call.
-const TokenList& cached(std::string_view text) {
+const TokenCache::Entry& cached(std::string_view text) {
   TokenCache& cache = token_cache();
-  auto same_address = cache.by_address.find(text.data());
-  if (same_address != cache.by_address.end() && same_address->second->text == text)
-    return same_address->second->tokens;
-  TokenCache::Entry* entry = nullptr;
-  if (auto same_text = cache.by_text.find(text); same_text != cache.by_text.end()) {
-    entry = same_text->second;
-  } else {
-    entry = &cache.entries.emplace_back();
-    entry->text = std::string(text);
-    entry->tokens = tokenize(entry->text);
-    cache.by_text.emplace(entry->text, entry);
-  }
-  cache.by_address[text.data()] = entry;
-  return entry->tokens;
+  if (TokenCache::Entry* hit = cache.find(text)) return *hit;
+  TokenCache::Entry& entry = cache.add(text);
+  entry.tokens = tokenize(entry.text);
+  return entry;
 }
+
+// True when a text cut at `at` tokenizes, on each side, as the same bytes do uncut: the three
+// bytes before the cut are ASCII, so no UTF-8 sequence (valid or not) spans it.
+bool clean_cut(std::string_view whole, std::size_t at) {
+  if (at == 0 || at == whole.size()) return true;
+  for (std::size_t k = at < 3 ? 0 : at - 3; k < at; ++k)
+    if (static_cast<unsigned char>(whole[k]) >= 0x80) return false;
+  return true;
+}
+
+std::size_t end_of(const Token& t) { return t.offset + t.raw.size(); }
 
 }  // namespace
 
-const std::vector<Token>& tokens_of(std::string_view text) { return cached(text).tokens; }
+const std::vector<Token>& tokens_of(std::string_view text) { return cached(text).tokens.tokens; }
 
-std::size_t words_of(std::string_view text) { return cached(text).words; }
+const std::vector<Token>& tokens_of_part(std::string_view whole, std::string_view part) {
+  if (part.data() == whole.data() && part.size() == whole.size()) return tokens_of(whole);
+  bool inside = !part.empty() && part.data() >= whole.data() &&
+                part.data() + part.size() <= whole.data() + whole.size();
+  if (!inside) return tokens_of(part);
+  TokenCache& cache = token_cache();
+  if (TokenCache::Entry* hit = cache.find(part)) return hit->tokens.tokens;
+  auto begin = static_cast<std::size_t>(part.data() - whole.data());
+  std::size_t end = begin + part.size();
+  if (!clean_cut(whole, begin) || !clean_cut(whole, end)) return tokens_of(part);
+  const std::vector<Token>& all = cached(whole).tokens.tokens;
+  auto starts_before = [](std::size_t at) {
+    return [at](const Token& t) { return t.offset < at; };
+  };
+  std::size_t first =
+      std::partition_point(all.begin(), all.end(), starts_before(begin)) - all.begin();
+  std::size_t last = std::partition_point(all.begin(), all.end(), starts_before(end)) - all.begin();
+  // A word running across either cut would be split differently: tokenize the part itself.
+  if ((first > 0 && end_of(all[first - 1]) > begin) ||
+      (last > first && end_of(all[last - 1]) > end))
+    return tokens_of(part);
+  TokenCache::Entry& entry = cache.add(part);
+  entry.cut = true;
+  std::vector<Token>& out = entry.tokens.tokens;
+  out.assign(all.begin() + static_cast<std::ptrdiff_t>(first),
+             all.begin() + static_cast<std::ptrdiff_t>(last));
+  std::string_view text = entry.text;
+  for (Token& t : out) {
+    t.offset -= begin;
+    t.raw = text.substr(t.offset, t.raw.size());
+  }
+  // Only the first and the last token see past the part's ends.
+  if (!out.empty()) {
+    Token& front = out.front();
+    front.sentence_start = true;
+    front.joined = false;
+    front.prev_char = front.offset > 0 ? text[front.offset - 1] : 0;
+    Token& back = out.back();
+    back.next_char = end_of(back) < text.size() ? text[end_of(back)] : 0;
+  }
+  return out;
+}
+
+std::size_t words_of(std::string_view text) {
+  const TokenCache::Entry& entry = cached(text);
+  return entry.cut ? count_words(entry.text) : entry.tokens.words;
+}
 
 namespace {
 thread_local std::uint64_t generation = 0;

@@ -55,6 +55,10 @@ TokenList tokenize(std::string_view text);
 // record. One cache per thread.
 const std::vector<Token>& tokens_of(std::string_view text);
 void clear_token_cache();
+// tokens_of(part) for a `part` that views bytes of `whole` (an item of a field, a sentence),
+// cut from whole's cached tokens instead of tokenizing the part again: the same tokens, offsets
+// counted from the part's start. Any other `part` is simply tokenized.
+const std::vector<Token>& tokens_of_part(std::string_view whole, std::string_view part);
 // count_words(text) through the same cache: the rules count the words of texts they tokenize.
 std::size_t words_of(std::string_view text);
 // Counts clear_token_cache() calls on this thread: other per-record caches compare it to know

@@ -211,6 +211,69 @@ TEST_CASE("field_items falls back to the whole text and drops blank items", "[ru
   CHECK(items[0].text == "real");
 }
 
+TEST_CASE("field_items views the field's text, and item tokens are cut from the field's",
+          "[rules]") {
+  clear_token_cache();
+  Field f;
+  f.items = {{"Ines Calloway, VP Ops.", {2, 3}}, {"  ", {3, 3}}, {"Kyle (IT) is neutral", {4, 3}}};
+  f.text = "Ines Calloway, VP Ops.\n  \nKyle (IT) is neutral";
+  auto items = field_items(f);
+  REQUIRE(items.size() == 2);
+  CHECK(items[1].text == "Kyle (IT) is neutral");
+  CHECK(items[1].text.data() == f.text.data() + 26);
+  CHECK(items[1].pos.line == 4);
+  const std::vector<Token>& field_tokens = tokens_of(f.text);
+  const std::vector<Token>& kyle = tokens_of(items[1]);
+  REQUIRE(kyle.size() == 4);
+  CHECK(kyle[0].offset == 0);
+  CHECK(kyle[0].prev_char == 0);
+  CHECK(kyle[0].sentence_start);
+  CHECK(kyle[3].next_char == 0);
+  CHECK(kyle[0].lower.data() == field_tokens[4].lower.data());  // cut, not tokenized again
+  // A field whose text is not its items joined: the items are their own texts.
+  f.text = "something else";
+  items = field_items(f);
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].text.data() == f.items[0].text.data());
+  CHECK(tokens_of(items[0]).size() == 4);
+}
+
+TEST_CASE("tokens_of_part gives the tokens tokenizing the part would", "[rules]") {
+  // Texts built from words, numbers, apostrophes, sentence ends, blank lines, enumeration
+  // markers, non-ASCII letters and separators and a truncated UTF-8 sequence, cut anywhere.
+  const std::vector<std::string_view> bits = {
+      "Ines",        "R.",   "3.5", "67,200", "I'll", "I\xE2\x80\x99ll",
+      "caf\xC3\xA9", " ",    " ",   "\n",     "\n\n", ". ",
+      "; ",          "(1) ", "2) ", "-",      "'",    "\xE2\x80\x94",
+      "\xC2\xA0",    "vs.",  "\xC3"};
+  std::uint32_t state = 777;
+  auto next = [&](std::size_t n) {
+    state = state * 1103515245u + 12345u;
+    return static_cast<std::size_t>((state >> 8) % n);
+  };
+  auto same = [](const Token& a, const Token& b) {
+    return a.raw == b.raw && a.lower == b.lower && a.offset == b.offset &&
+           a.sentence_start == b.sentence_start && a.joined == b.joined &&
+           a.prev_char == b.prev_char && a.next_char == b.next_char && a.hash == b.hash;
+  };
+  for (int round = 0; round < 500; ++round) {
+    clear_token_cache();
+    std::string whole;
+    for (std::size_t k = 0, n = next(30); k < n; ++k) whole += bits[next(bits.size())];
+    for (int cut = 0; cut < 6; ++cut) {
+      std::size_t begin = next(whole.size() + 1);
+      std::size_t end = begin + next(whole.size() - begin + 1);
+      std::string_view part = std::string_view(whole).substr(begin, end - begin);
+      const std::vector<Token>& cut_tokens = tokens_of_part(whole, part);
+      TokenList fresh = tokenize(part);
+      REQUIRE(cut_tokens.size() == fresh.tokens.size());
+      for (std::size_t k = 0; k < cut_tokens.size(); ++k)
+        CHECK(same(cut_tokens[k], fresh.tokens[k]));
+      CHECK(words_of(part) == count_words(part));
+    }
+  }
+}
+
 TEST_CASE("split_enumerated splits inline (1) ... (2) lists only", "[rules]") {
   auto pieces =
       split_enumerated({"Three asks: (1) sandbox by May, (2) SSO in week one, 3) a call", {7, 3}});
