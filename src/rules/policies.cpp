@@ -104,7 +104,7 @@ void check_one_sentence_fields(CheckContext& ctx) {
   for (const Field& f : rec.fields) {
     if (!f.present || is_blank(f)) continue;
     const Tokens& tokens = text::tokens_of(f.text);
-    if (text::sentences(tokens).size() <= 1 && tokens.size() < kSummaryWords) ++summaries;
+    if (tokens.size() < kSummaryWords && text::sentences(tokens).size() <= 1) ++summaries;
   }
   if (summaries < kSummaryFields) return;
   ctx.report({}, fmt::format("{} of the 7 fields are one-sentence summaries: the CSM will have "

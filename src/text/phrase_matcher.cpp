@@ -76,6 +76,7 @@ bool PhraseMatcher::has_word(std::string_view lower) const {
 bool PhraseMatcher::covers(const std::vector<Token>& tokens, std::size_t begin,
                            std::size_t end) const {
   if (begin >= end) return true;
+  if (!maybe_first_word(tokens[begin])) return false;  // the usual case: no phrase starts it
   // reachable[k]: tokens[begin, begin + k) split into whole phrases. Linear: each reachable
   // position walks the trie at most max_length_ words.
   std::vector<bool> reachable(end - begin + 1, false);
