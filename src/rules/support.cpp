@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <stdexcept>
 
 namespace handoff::rules {
@@ -10,10 +11,10 @@ namespace {
 // Small number words before a duration unit ("two weeks", "a month"). Grammar, not domain
 // vocabulary, so they are not a configurable list.
 bool is_number_word(std::string_view w) {
-  for (std::string_view n : {"a", "an", "one", "two", "three", "four", "five", "six", "seven",
-                             "eight", "nine", "ten", "eleven", "twelve", "few", "couple"})
-    if (w == n) return true;
-  return false;
+  static constexpr std::string_view kNumberWords[] = {
+      "a",     "an",    "one",  "two", "three",  "four",   "five", "six",
+      "seven", "eight", "nine", "ten", "eleven", "twelve", "few",  "couple"};
+  return std::ranges::find(kNumberWords, w) != std::end(kNumberWords);
 }
 
 bool is_year(const Token& t) {
@@ -49,12 +50,11 @@ bool has_glued_unit(const Token& t) {
 
 // Small words that may follow a bare target figure ("to 90 for", "under 10 a week").
 bool is_connector(std::string_view w) {
-  for (std::string_view c :
-       {"to",     "from", "by",    "in",    "within", "per",     "a",     "an",  "each",
-        "or",     "and",  "than",  "on",    "at",     "before",  "after", "for", "of",
-        "across", "over", "under", "every", "with",   "without", "during"})
-    if (w == c) return true;
-  return false;
+  static constexpr std::string_view kConnectors[] = {
+      "to",     "from", "by",    "in",    "within", "per",     "a",     "an",  "each",
+      "or",     "and",  "than",  "on",    "at",     "before",  "after", "for", "of",
+      "across", "over", "under", "every", "with",   "without", "during"};
+  return std::ranges::find(kConnectors, w) != std::end(kConnectors);
 }
 
 bool after_currency(const Token& t) {

@@ -1,6 +1,7 @@
 #include "text/names.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace handoff::text {
 namespace {
@@ -8,12 +9,11 @@ namespace {
 // Lower-case joining words inside a surname: "Piet van der Berg", "Bram de Vries",
 // "Fergus Ó Briain". Grammar of names, not vocabulary, so not a configurable list.
 bool is_particle(const Token& t) {
-  for (std::string_view p :
-       {"van",   "von", "der", "den", "de",       "da",       "di",        "du",  "del",
-        "della", "la",  "le",  "al",  "el",       "bin",      "ibn",       "dos", "das",
-        "do",    "ter", "ten", "mac", "\xC3\xB3", "\xC3\x93", "n\xC3\xAD", "nic"})
-    if (t.lower == p) return true;
-  return false;
+  static constexpr std::string_view kParticles[] = {
+      "van",   "von", "der", "den", "de",       "da",       "di",        "du",  "del",
+      "della", "la",  "le",  "al",  "el",       "bin",      "ibn",       "dos", "das",
+      "do",    "ter", "ten", "mac", "\xC3\xB3", "\xC3\x93", "n\xC3\xAD", "nic"};
+  return std::ranges::find(kParticles, t.lower) != std::end(kParticles);
 }
 
 // A capitalised word with the parts hyphenated onto it ("Adeyemi-Clarke", "Hye-jin"):

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <iterator>
 #include <unordered_map>
 #include <utility>
 
@@ -71,10 +72,10 @@ bool is_word_at(std::string_view s, std::size_t i) {
 
 // Abbreviations whose period does not end a sentence.
 bool is_abbreviation(std::string_view lower) {
-  for (std::string_view a : {"vs", "etc", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp",
-                             "ltd", "co", "approx", "incl", "no"})
-    if (lower == a) return true;
-  return false;
+  static constexpr std::string_view kAbbreviations[] = {
+      "vs", "etc", "mr",   "mrs", "ms", "dr",     "st",   "jr",
+      "sr", "inc", "corp", "ltd", "co", "approx", "incl", "no"};
+  return std::ranges::find(kAbbreviations, lower) != std::end(kAbbreviations);
 }
 
 }  // namespace
@@ -134,7 +135,7 @@ bool is_capitalised(const Token& t) {
 TokenList tokenize(std::string_view s) {
   TokenList list;
   std::vector<Token>& out = list.tokens;
-  out.reserve(s.size() / 6 + 1);  // about one word per six bytes of English prose
+  out.reserve(s.size() / 4 + 1);  // English prose runs about one word per six bytes
   // No token's lower-cased word is longer than its raw text, so one buffer the size of the
   // text holds them all and never moves.
   if (!s.empty()) list.lower_words.reset(new char[s.size()]);
