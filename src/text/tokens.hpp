@@ -15,7 +15,7 @@ namespace handoff::text {
 struct Token {
   std::string_view raw;         // as written: a view into the tokenized text
   std::string_view lower;       // ASCII lower-cased, a typographic apostrophe made ': a view
-                                // into the buffer of the TokenList that holds this token
+                                // into the buffer of the TokenList that tokenized it
   std::size_t offset = 0;       // byte offset of `raw` in the text
   bool sentence_start = false;  // the first token, or . ! ? ; or a blank line precedes it
   bool joined = false;          // only spaces or tabs separate it from the previous token
@@ -54,13 +54,13 @@ TokenList tokenize(std::string_view text);
 // The reference stays valid until clear_token_cache(), which Engine::run calls for each
 // record. One cache per thread.
 const std::vector<Token>& tokens_of(std::string_view text);
-void clear_token_cache();
 // tokens_of(part) for a `part` that views bytes of `whole` (an item of a field, a sentence),
 // cut from whole's cached tokens instead of tokenizing the part again: the same tokens, offsets
 // counted from the part's start. Any other `part` is simply tokenized.
 const std::vector<Token>& tokens_of_part(std::string_view whole, std::string_view part);
 // count_words(text) through the same cache: the rules count the words of texts they tokenize.
 std::size_t words_of(std::string_view text);
+void clear_token_cache();
 // Counts clear_token_cache() calls on this thread: other per-record caches compare it to know
 // whether they still describe the current record.
 std::uint64_t token_cache_generation();
