@@ -35,7 +35,7 @@ bool has_length_or_time(const Tokens& tokens) {
         ends_with(t.lower, "mins") || t.next_char == ':')
       return true;
     if (i + 1 == tokens.size()) continue;
-    const std::string& unit = tokens[i + 1].lower;
+    std::string_view unit = tokens[i + 1].lower;
     for (std::string_view u : {"minute", "minutes", "min", "mins", "hour", "hours", "am", "pm"})
       if (unit == u) return true;
   }

@@ -15,8 +15,9 @@ namespace handoff::rules {
 std::size_t open_risk_items(const CheckContext& ctx) {
   const text::PhraseMatcher& open = phrases(ctx, lists::open_risks);
   std::size_t count = 0;
-  for (const TextItem& item : text::field_items(ctx.record().field(Category::red_flags_risks)))
-    if (open.find_first(text::tokens_of(item.text))) ++count;
+  for (const text::ItemView& item :
+       text::field_items(ctx.record().field(Category::red_flags_risks)))
+    if (open.find_first(text::tokens_of(item))) ++count;
   return count;
 }
 
@@ -24,9 +25,9 @@ std::size_t resistance_sentences(const CheckContext& ctx) {
   const text::NameRules& names = record_name_rules(ctx);
   const text::PhraseMatcher& opposing = phrases(ctx, lists::opposing_stances);
   std::size_t count = 0;
-  for (const TextItem& item :
+  for (const text::ItemView& item :
        text::field_items(ctx.record().field(Category::political_landscape))) {
-    const Tokens& tokens = text::tokens_of(item.text);
+    const Tokens& tokens = text::tokens_of(item);
     for (const text::Span& s : text::sentences(tokens))
       if (opposing.find_first(tokens, s.begin, s.end) &&
           names_person_or_role(ctx, tokens, s.begin, s.end, names))
@@ -61,7 +62,7 @@ void check_contacts_cover_people(CheckContext& ctx) {
   for (const Contact& c : rec.key_contacts) text::add_name_words(c.name, listed);
   // The champion is the person the contacts go "beyond".
   std::unordered_set<std::string> champion;
-  text::add_name_words(rec.field(Category::champion_profile).text, champion);
+  text::add_name_words(text::tokens_of(rec.field(Category::champion_profile).text), champion);
   const text::NameRules& names = record_name_rules(ctx);
   std::vector<std::string> absent;  // in the order the record names them
   std::unordered_set<std::string> seen;
@@ -71,7 +72,8 @@ void check_contacts_cover_people(CheckContext& ctx) {
     for (const std::string& name : text::full_names(f.text, tokens, names)) {
       bool covered = false;
       for (const Token& w : text::tokens_of(name))
-        covered = covered || listed.count(w.lower) || champion.count(w.lower);
+        covered =
+            covered || listed.count(std::string(w.lower)) || champion.count(std::string(w.lower));
       if (!covered && seen.insert(name).second) absent.push_back(name);
     }
   }
@@ -84,9 +86,9 @@ void check_contacts_cover_people(CheckContext& ctx) {
 void check_reading_time(CheckContext& ctx) {
   const Record& rec = ctx.record();
   std::size_t words = 0;
-  for (const Field& f : rec.fields) words += text::count_words(f.text);
+  for (const Field& f : rec.fields) words += text::words_of(f.text);
   for (const Field* f : {&rec.competitive_context, &rec.relationship_history, &rec.handoff_call})
-    words += text::count_words(f->text);
+    words += text::words_of(f->text);
   for (const Contact& c : rec.key_contacts) words += text::count_words(c.name + " " + c.role);
   auto limit = static_cast<std::size_t>(kReadingWordsPerMinute * kReadingMinutes);
   if (words <= limit) return;
@@ -102,7 +104,7 @@ void check_one_sentence_fields(CheckContext& ctx) {
   for (const Field& f : rec.fields) {
     if (!f.present || is_blank(f)) continue;
     const Tokens& tokens = text::tokens_of(f.text);
-    if (text::sentences(tokens).size() <= 1 && tokens.size() < kSummaryWords) ++summaries;
+    if (tokens.size() < kSummaryWords && text::sentences(tokens).size() <= 1) ++summaries;
   }
   if (summaries < kSummaryFields) return;
   ctx.report({}, fmt::format("{} of the 7 fields are one-sentence summaries: the CSM will have "

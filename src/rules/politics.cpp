@@ -11,8 +11,8 @@ void check_politics_stance(CheckContext& ctx) {
   const text::NameRules& names = record_name_rules(ctx);
   const text::PhraseMatcher& stances = phrases(ctx, lists::stances);
   // The person and the stance must share a sentence: "the CFO was skeptical".
-  for (const TextItem& item : text::field_items(f)) {
-    const Tokens& tokens = text::tokens_of(item.text);
+  for (const text::ItemView& item : text::field_items(f)) {
+    const Tokens& tokens = text::tokens_of(item);
     for (const text::Span& s : text::sentences(tokens))
       if (stances.find_first(tokens, s.begin, s.end) &&
           names_person_or_role(ctx, tokens, s.begin, s.end, names))
@@ -36,8 +36,8 @@ void check_politics_role(CheckContext& ctx) {
   const text::NameRules& names = record_name_rules(ctx);
   std::unordered_set<std::string> with_roles = people_with_roles(ctx);
   bool named = false;
-  for (const TextItem& item : text::field_items(f)) {
-    const Tokens& tokens = text::tokens_of(item.text);
+  for (const text::ItemView& item : text::field_items(f)) {
+    const Tokens& tokens = text::tokens_of(item);
     for (const text::Span& s : text::sentences(tokens))
       for (std::size_t i = s.begin; i < s.end; ++i) {
         std::size_t len = text::name_at(tokens, i, names);

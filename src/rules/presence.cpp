@@ -42,7 +42,7 @@ void check_thin(CheckContext& ctx) {
   Category c = category(ctx);
   if (c == Category::promises_commitments && explicit_no_commitments(ctx)) return;
   const Field& f = field(ctx);
-  std::size_t words = text::count_words(f.text);
+  std::size_t words = text::words_of(f.text);
   auto min_words = static_cast<std::size_t>(std::max(0, ctx.config().category(c).min_words));
   if (words >= min_words) return;
   if (c == Category::promises_commitments) {

@@ -13,9 +13,9 @@ namespace handoff::rules {
 void check_promises_run_together(CheckContext& ctx) {
   if (explicit_no_commitments(ctx)) return;
   const text::PhraseMatcher& markers = phrases(ctx, lists::commitment_words);
-  for (const TextItem& item : text::field_items(field(ctx))) {
+  for (const text::ItemView& item : text::field_items(field(ctx))) {
     if (text::split_enumerated(item).size() > 1) continue;  // "(1) ... (2) ..." is divided
-    const Tokens& tokens = text::tokens_of(item.text);
+    const Tokens& tokens = text::tokens_of(item);
     std::size_t commitments = 0;
     for (const text::Span& sentence : text::sentences(tokens))
       if (markers.find_first(tokens, sentence.begin, sentence.end)) ++commitments;
@@ -29,10 +29,10 @@ void check_promises_run_together(CheckContext& ctx) {
 namespace {
 
 // Each commitment: list items, and the pieces of an inline "(1) ... (2) ..." enumeration.
-std::vector<TextItem> commitments(const CheckContext& ctx) {
-  std::vector<TextItem> out;
-  for (const TextItem& item : text::field_items(field(ctx)))
-    for (TextItem& piece : text::split_enumerated(item)) out.push_back(std::move(piece));
+std::vector<text::ItemView> commitments(const CheckContext& ctx) {
+  std::vector<text::ItemView> out;
+  for (const text::ItemView& item : text::field_items(field(ctx)))
+    for (const text::ItemView& piece : text::split_enumerated(item)) out.push_back(piece);
   return out;
 }
 
@@ -51,8 +51,8 @@ bool is_vague(const CheckContext& ctx, const Tokens& tokens) {
 void check_promises_when(CheckContext& ctx) {
   if (explicit_no_commitments(ctx)) return;
   const text::PhraseMatcher& no_date = phrases(ctx, lists::no_date_statements);
-  for (const TextItem& piece : commitments(ctx)) {
-    const Tokens& tokens = text::tokens_of(piece.text);
+  for (const text::ItemView& piece : commitments(ctx)) {
+    const Tokens& tokens = text::tokens_of(piece);
     // "Not dated yet" answers the question: the CSM knows to set the date. A vague item is
     // HL307's: asking for the date of "great support" would count it twice.
     if (has_time_reference(ctx, tokens) || no_date.find_first(tokens) || is_vague(ctx, tokens))
@@ -64,8 +64,8 @@ void check_promises_when(CheckContext& ctx) {
 
 void check_promise_vague(CheckContext& ctx) {
   if (explicit_no_commitments(ctx)) return;
-  for (const TextItem& piece : commitments(ctx))
-    if (is_vague(ctx, text::tokens_of(piece.text)))
+  for (const text::ItemView& piece : commitments(ctx))
+    if (is_vague(ctx, text::tokens_of(piece)))
       ctx.report(piece.pos, fmt::format("\"{}\" is not a commitment anyone can check: write what "
                                         "exactly the customer was told, and by when.",
                                         text::excerpt(piece.text)));
@@ -73,10 +73,10 @@ void check_promise_vague(CheckContext& ctx) {
 
 void check_promises_all_vague(CheckContext& ctx) {
   if (explicit_no_commitments(ctx)) return;
-  std::vector<TextItem> pieces = commitments(ctx);
+  std::vector<text::ItemView> pieces = commitments(ctx);
   if (pieces.empty()) return;
-  for (const TextItem& piece : pieces)
-    if (!is_vague(ctx, text::tokens_of(piece.text))) return;
+  for (const text::ItemView& piece : pieces)
+    if (!is_vague(ctx, text::tokens_of(piece))) return;
   ctx.report(field(ctx).pos,
              "None of this is a concrete commitment: list what the customer was told, item by "
              "item, or write \"No commitments beyond the signed order form\".");
@@ -92,8 +92,8 @@ void check_promise_implied(CheckContext& ctx) {
   if (!f.present || is_blank(f) || explicit_no_commitments(ctx) ||
       is_placeholder(ctx, Category::promises_commitments, f.text))
     return;
-  for (const TextItem& piece : commitments(ctx))
-    if (commitment_kind(ctx, text::tokens_of(piece.text)) == CommitmentKind::implied)
+  for (const text::ItemView& piece : commitments(ctx))
+    if (commitment_kind(ctx, text::tokens_of(piece)) == CommitmentKind::implied)
       ctx.report(piece.pos, fmt::format("Implied commitment: \"{}\". The customer may count on "
                                         "it; confirm with the AE what was said before kickoff.",
                                         text::excerpt(piece.text, 60)));

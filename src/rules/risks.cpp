@@ -10,8 +10,8 @@ namespace handoff::rules {
 
 void check_risk_handling(CheckContext& ctx) {
   const text::PhraseMatcher& handling = phrases(ctx, lists::handling_words);
-  for (const TextItem& item : text::field_items(field(ctx))) {
-    const Tokens& tokens = text::tokens_of(item.text);
+  for (const text::ItemView& item : text::field_items(field(ctx))) {
+    const Tokens& tokens = text::tokens_of(item);
     // "updating it by February": a date it will be dealt with by is a state too.
     if (handling.find_first(tokens) || has_deadline(ctx, tokens, 0, tokens.size())) continue;
     ctx.report(item.pos, fmt::format("Say how \"{}\" was handled or where it stands now.",
@@ -21,8 +21,8 @@ void check_risk_handling(CheckContext& ctx) {
 
 void check_risk_source(CheckContext& ctx) {
   const text::NameRules& names = record_name_rules(ctx);
-  for (const TextItem& item : text::field_items(field(ctx))) {
-    const Tokens& tokens = text::tokens_of(item.text);
+  for (const text::ItemView& item : text::field_items(field(ctx))) {
+    const Tokens& tokens = text::tokens_of(item);
     if (names_person_or_role(ctx, tokens, 0, tokens.size(), names)) continue;
     ctx.report(item.pos,
                fmt::format("Say who raised \"{}\": a name or a role.", text::excerpt(item.text)));
@@ -32,8 +32,8 @@ void check_risk_source(CheckContext& ctx) {
 void check_risk_generic(CheckContext& ctx) {
   const text::NameRules& names = record_name_rules(ctx);
   const text::PhraseMatcher& generic = phrases(ctx, lists::generic_risks);
-  for (const TextItem& item : text::field_items(field(ctx))) {
-    const Tokens& tokens = text::tokens_of(item.text);
+  for (const text::ItemView& item : text::field_items(field(ctx))) {
+    const Tokens& tokens = text::tokens_of(item);
     if (!generic.find_first(tokens) || text::has_name(tokens, 0, tokens.size(), names) ||
         has_checkable_detail(ctx, tokens))
       continue;

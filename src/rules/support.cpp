@@ -1,6 +1,8 @@
 #include "rules/support.hpp"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <stdexcept>
 
 namespace handoff::rules {
@@ -8,11 +10,11 @@ namespace {
 
 // Small number words before a duration unit ("two weeks", "a month"). Grammar, not domain
 // vocabulary, so they are not a configurable list.
-bool is_number_word(const std::string& w) {
-  for (std::string_view n : {"a", "an", "one", "two", "three", "four", "five", "six", "seven",
-                             "eight", "nine", "ten", "eleven", "twelve", "few", "couple"})
-    if (w == n) return true;
-  return false;
+bool is_number_word(std::string_view w) {
+  static constexpr std::string_view kNumberWords[] = {
+      "a",     "an",    "one",  "two", "three",  "four",   "five", "six",
+      "seven", "eight", "nine", "ten", "eleven", "twelve", "few",  "couple"};
+  return std::ranges::find(kNumberWords, w) != std::end(kNumberWords);
 }
 
 bool is_year(const Token& t) {
@@ -41,25 +43,35 @@ bool has_glued_unit(const Token& t) {
   while (k < t.lower.size() &&
          (text::is_digit(t.lower[k]) || t.lower[k] == '.' || t.lower[k] == ','))
     ++k;
-  std::string_view suffix = std::string_view(t.lower).substr(k);
+  std::string_view suffix = t.lower.substr(k);
   if (suffix.empty()) return false;
   return suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th";
 }
 
 // Small words that may follow a bare target figure ("to 90 for", "under 10 a week").
 bool is_connector(std::string_view w) {
-  for (std::string_view c :
-       {"to",     "from", "by",    "in",    "within", "per",     "a",     "an",  "each",
-        "or",     "and",  "than",  "on",    "at",     "before",  "after", "for", "of",
-        "across", "over", "under", "every", "with",   "without", "during"})
-    if (w == c) return true;
-  return false;
+  static constexpr std::string_view kConnectors[] = {
+      "to",     "from", "by",    "in",    "within", "per",     "a",     "an",  "each",
+      "or",     "and",  "than",  "on",    "at",     "before",  "after", "for", "of",
+      "across", "over", "under", "every", "with",   "without", "during"};
+  return std::ranges::find(kConnectors, w) != std::end(kConnectors);
 }
 
 bool after_currency(const Token& t) {
   char p = t.prev_char;
   // '$', or the last byte of a UTF-8 euro sign (E2 82 AC) or pound sign (C2 A3).
   return p == '$' || p == '\xAC' || p == '\xA3';
+}
+
+// The category's title and question, tokenized once per process rather than per record.
+const std::array<text::TokenList, 2>& prompt_tokens(Category c) {
+  static const auto kPrompts = [] {
+    std::array<std::array<text::TokenList, 2>, kCategoryCount> out;
+    for (Category k : kAllCategories)
+      out[index_of(k)] = {text::tokenize(category_title(k)), text::tokenize(category_question(k))};
+    return out;
+  }();
+  return kPrompts[index_of(c)];
 }
 
 }  // namespace
@@ -90,8 +102,8 @@ bool is_placeholder(const CheckContext& ctx, Category c, std::string_view value)
                              : text::tokens_of(text::strip_angle_prompts(value));
   if (tokens.empty()) return true;  // only punctuation or prompts: "-", "?", "<...>"
   // The category's own title or question pasted in as the answer.
-  for (std::string_view prompt : {category_title(c), category_question(c)}) {
-    const Tokens& p = text::tokens_of(prompt);
+  for (const text::TokenList& prompt : prompt_tokens(c)) {
+    const Tokens& p = prompt.tokens;
     bool same = p.size() == tokens.size();
     for (std::size_t i = 0; same && i < p.size(); ++i) same = p[i].lower == tokens[i].lower;
     if (same) return true;
@@ -108,10 +120,10 @@ bool is_placeholder(const CheckContext& ctx, Category c, std::string_view value)
 }
 
 bool explicit_no_commitments(const CheckContext& ctx) {
-  std::vector<TextItem> items =
+  std::vector<text::ItemView> items =
       text::field_items(ctx.record().field(Category::promises_commitments));
   if (items.size() != 1) return false;
-  const Tokens& tokens = text::tokens_of(items.front().text);
+  const Tokens& tokens = text::tokens_of(items.front());
   return phrases(ctx, lists::no_commitments).find_first(tokens) &&
          !phrases(ctx, lists::no_commitment_exceptions).find_first(tokens);
 }
@@ -163,7 +175,7 @@ bool has_measure(const CheckContext& ctx, const Tokens& tokens) {
     if (t.next_char == '%' || after_currency(t)) return true;
     if (has_glued_unit(t)) return true;
     if (is_year(t)) continue;
-    std::string_view before = i > 0 ? std::string_view(tokens[i - 1].lower) : std::string_view();
+    std::string_view before = i > 0 ? tokens[i - 1].lower : std::string_view();
     // "within 12 months", "in the first 30 days": a duration that says when, not how much.
     bool says_when = before == "within" || before == "in" || before == "for" || before == "after" ||
                      before == "first" || before == "next" || before == "last" || before == "every";
@@ -174,27 +186,27 @@ bool has_measure(const CheckContext& ctx, const Tokens& tokens) {
     // "under 5", "to 90 for both clients": a bare figure after a target word. "by 3 KPIs"
     // counts things, it does not measure them.
     bool counts_things = has_next && tokens[i + 1].joined && !is_connector(tokens[i + 1].lower);
-    if (i > 0 && targets.has_word(tokens[i - 1].lower) && !says_when && !counts_things) return true;
+    if (i > 0 && targets.has_word(tokens[i - 1]) && !says_when && !counts_things) return true;
   }
   return false;
 }
 
-std::vector<TextItem> criteria(const Field& field) {
-  std::vector<TextItem> pieces;
-  for (const TextItem& item : text::field_items(field))
-    for (TextItem& piece : text::split_enumerated(item)) pieces.push_back(std::move(piece));
+std::vector<text::ItemView> criteria(const Field& field) {
+  std::vector<text::ItemView> pieces;
+  for (const text::ItemView& item : text::field_items(field))
+    for (const text::ItemView& piece : text::split_enumerated(item)) pieces.push_back(piece);
   if (pieces.size() != 1) return pieces;
   // One prose paragraph: its sentences ("...; and ...") are the units.
-  TextItem whole = std::move(pieces.front());
+  text::ItemView whole = pieces.front();
   pieces.clear();
-  const Tokens& tokens = text::tokens_of(whole.text);
+  const Tokens& tokens = text::tokens_of(whole);
   for (const text::Span& s : text::sentences(tokens)) {
     const Token& first = tokens[s.begin];
     const Token& last = tokens[s.end - 1];
-    pieces.push_back(
-        {whole.text.substr(first.offset, last.offset + last.raw.size() - first.offset), whole.pos});
+    pieces.push_back({whole.text.substr(first.offset, last.offset + last.raw.size() - first.offset),
+                      whole.pos, whole.whole});
   }
-  if (pieces.empty()) pieces.push_back(std::move(whole));
+  if (pieces.empty()) pieces.push_back(whole);
   return pieces;
 }
 
@@ -244,7 +256,7 @@ text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::stri
       &phrases(ctx, lists::time_words),
   };
   text::NameRules rules;
-  rules.is_stopword = [stop_lists](const std::string& w) {
+  rules.is_stopword = [stop_lists](const Token& w) {
     for (const text::PhraseMatcher* list : stop_lists)
       if (list->has_word(w)) return true;
     return false;
@@ -257,7 +269,7 @@ text::NameRules name_rules(const CheckContext& ctx, std::unordered_set<std::stri
       if (std::size_t len = text::name_at(tokens, i, rules)) {
         if (len > 1)
           for (std::size_t k = i; k < i + len; ++k)
-            if (text::is_capitalised(tokens[k])) known.insert(tokens[k].lower);
+            if (text::is_capitalised(tokens[k])) known.emplace(tokens[k].lower);
         i += len - 1;
       }
   }
@@ -305,7 +317,7 @@ bool name_has_role(const CheckContext& ctx, const Tokens& tokens, std::size_t i,
   const Token& last = tokens[i + len - 1];
   if (last.next_char == ',' || last.next_char == '(') return true;
   for (std::size_t k = i; k < i + len; ++k)
-    if (with_roles.count(tokens[k].lower)) return true;
+    if (with_roles.count(std::string(tokens[k].lower))) return true;
   return phrases(ctx, lists::role_words)
       .find_first(tokens, sentence.begin, sentence.end)
       .has_value();

@@ -98,7 +98,7 @@ bool has_measure(const CheckContext& ctx, const Tokens& tokens);
 
 // The units a field's content is judged in: its list items, each inline "(1) ... (2) ..."
 // piece on its own; a prose field with one item yields one piece per sentence.
-std::vector<TextItem> criteria(const Field& field);
+std::vector<text::ItemView> criteria(const Field& field);
 
 // A statement: a sentence of at least this many words, not a label ("Regulatory requirement").
 inline constexpr std::size_t kStatementWords = 5;

@@ -30,16 +30,40 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::vector<TextItem> field_items(const Field& field) {
-  std::vector<TextItem> out;
-  for (const TextItem& item : field.items)
-    if (!trim(item.text).empty()) out.push_back(item);
-  if (field.items.empty() && !trim(field.text).empty()) out.push_back({field.text, field.pos});
+namespace {
+
+// True when `text` is the items joined with '\n', as every loader builds a field.
+bool joins_items(const Field& field) {
+  std::string_view rest = field.text;
+  for (std::size_t k = 0; k < field.items.size(); ++k) {
+    if (k > 0 && !rest.starts_with('\n')) return false;
+    if (k > 0) rest.remove_prefix(1);
+    if (!rest.starts_with(field.items[k].text)) return false;
+    rest.remove_prefix(field.items[k].text.size());
+  }
+  return rest.empty();
+}
+
+}  // namespace
+
+std::vector<ItemView> field_items(const Field& field) {
+  std::vector<ItemView> out;
+  // Views into the field's text when it joins the items, so their tokens come from its own.
+  std::string_view whole = joins_items(field) ? std::string_view(field.text) : std::string_view();
+  std::size_t at = 0;
+  for (const TextItem& item : field.items) {
+    std::string_view text = whole.empty() ? item.text : whole.substr(at, item.text.size());
+    at += item.text.size() + 1;
+    if (!trim(text).empty()) out.push_back({text, item.pos, whole});
+  }
+  if (field.items.empty() && !trim(field.text).empty())
+    out.push_back({field.text, field.pos, field.text});
   return out;
 }
 
-std::vector<TextItem> split_enumerated(const TextItem& item) {
+std::vector<ItemView> split_enumerated(const ItemView& item) {
   std::string_view s = item.text;
+  if (s.find(')') == std::string_view::npos) return {item};  // every marker ends with ')'
   std::vector<std::size_t> starts;
   for (std::size_t i = 0; i < s.size(); ++i)
     if (std::size_t len = marker_at(s, i)) {
@@ -47,13 +71,13 @@ std::vector<TextItem> split_enumerated(const TextItem& item) {
       i += len - 1;
     }
   if (starts.size() < 2) return {item};
-  std::vector<TextItem> pieces;
+  std::vector<ItemView> pieces;
   // Text before the first marker ("Three things: (1) ...") belongs to the first piece.
   for (std::size_t k = 0; k < starts.size(); ++k) {
     std::size_t begin = k == 0 ? 0 : starts[k];
     std::size_t end = k + 1 < starts.size() ? starts[k + 1] : s.size();
     std::string_view piece = trim(s.substr(begin, end - begin));
-    if (!piece.empty()) pieces.push_back({std::string(piece), item.pos});
+    if (!piece.empty()) pieces.push_back({piece, item.pos, item.whole});
   }
   return pieces;
 }

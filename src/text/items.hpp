@@ -6,17 +6,31 @@
 #include <vector>
 
 #include "handoff/record.hpp"
+#include "text/tokens.hpp"
 
 namespace handoff::text {
 
+// A unit of a field's content as the rules judge it (an item, a piece of an inline
+// enumeration, a sentence): a view into the Record, which outlives the checks.
+struct ItemView {
+  std::string_view text;
+  Position pos;
+  std::string_view whole = {};  // the field's text when `text` lies inside it, else empty
+};
+
+// The item's tokens, cut from its field's (tokens_of_part): items are not tokenized again.
+inline const std::vector<Token>& tokens_of(const ItemView& item) {
+  return tokens_of_part(item.whole, item.text);
+}
+
 // The field's items (bullets, or paragraphs of prose) that hold any text. A Field built
 // without items (only `text`) yields its whole text as one item at the field's position.
-std::vector<TextItem> field_items(const Field& field);
+std::vector<ItemView> field_items(const Field& field);
 
 // Splits an item written as an inline enumeration, "(1) ... (2) ..." or "1) ... 2) ...",
 // into one piece per number. Returns the item itself when it has fewer than two markers.
 // Pieces keep the item's position: loaders do not map offsets inside a value back to columns.
-std::vector<TextItem> split_enumerated(const TextItem& item);
+std::vector<ItemView> split_enumerated(const ItemView& item);
 
 // The text with every <...> template prompt removed; an unclosed '<' is kept as text.
 std::string strip_angle_prompts(std::string_view text);

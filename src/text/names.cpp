@@ -1,6 +1,7 @@
 #include "text/names.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace handoff::text {
 namespace {
@@ -8,18 +9,17 @@ namespace {
 // Lower-case joining words inside a surname: "Piet van der Berg", "Bram de Vries",
 // "Fergus Ó Briain". Grammar of names, not vocabulary, so not a configurable list.
 bool is_particle(const Token& t) {
-  for (std::string_view p :
-       {"van",   "von", "der", "den", "de",       "da",       "di",        "du",  "del",
-        "della", "la",  "le",  "al",  "el",       "bin",      "ibn",       "dos", "das",
-        "do",    "ter", "ten", "mac", "\xC3\xB3", "\xC3\x93", "n\xC3\xAD", "nic"})
-    if (t.lower == p) return true;
-  return false;
+  static constexpr std::string_view kParticles[] = {
+      "van",   "von", "der", "den", "de",       "da",       "di",        "du",  "del",
+      "della", "la",  "le",  "al",  "el",       "bin",      "ibn",       "dos", "das",
+      "do",    "ter", "ten", "mac", "\xC3\xB3", "\xC3\x93", "n\xC3\xAD", "nic"};
+  return std::ranges::find(kParticles, t.lower) != std::end(kParticles);
 }
 
 // A capitalised word with the parts hyphenated onto it ("Adeyemi-Clarke", "Hye-jin"):
 // its length in tokens, 0 when tokens[i] cannot start a name.
 std::size_t name_word_at(const std::vector<Token>& tokens, std::size_t i, const NameRules& rules) {
-  if (!is_capitalised(tokens[i]) || rules.is_stopword(tokens[i].lower)) return 0;
+  if (!is_capitalised(tokens[i]) || rules.is_stopword(tokens[i])) return 0;
   std::size_t k = i + 1;
   while (k < tokens.size() && tokens[k].prev_char == '-' && tokens[k - 1].next_char == '-' &&
          !is_number(tokens[k]))
@@ -44,7 +44,7 @@ std::size_t name_at(const std::vector<Token>& tokens, std::size_t i, const NameR
       return after_particles + last - i;
     if (after_particles == next && is_initial(tokens[next])) return next + 1 - i;
   }
-  if (rules.known && rules.known->count(tokens[i].lower)) return first;
+  if (rules.known && rules.known->count(std::string(tokens[i].lower))) return first;
   return 0;
 }
 
@@ -61,7 +61,8 @@ bool has_name(const std::vector<Token>& tokens, std::size_t begin, std::size_t e
   // reads as a known name.
   if (any_capital || !rules.known) return false;
   for (std::size_t i = begin; i < end; ++i)
-    if (rules.known->count(tokens[i].lower) && !rules.is_stopword(tokens[i].lower)) return true;
+    if (rules.known->count(std::string(tokens[i].lower)) && !rules.is_stopword(tokens[i]))
+      return true;
   return false;
 }
 
@@ -82,8 +83,12 @@ std::vector<std::string> full_names(std::string_view text, const std::vector<Tok
 }
 
 void add_name_words(std::string_view name, std::unordered_set<std::string>& out) {
-  for (const Token& t : tokenize(name))
-    if (is_capitalised(t)) out.insert(t.lower);
+  add_name_words(tokenize(name).tokens, out);
+}
+
+void add_name_words(const std::vector<Token>& tokens, std::unordered_set<std::string>& out) {
+  for (const Token& t : tokens)
+    if (is_capitalised(t)) out.emplace(t.lower);
 }
 
 }  // namespace handoff::text

@@ -16,8 +16,8 @@
 namespace handoff::text {
 
 struct NameRules {
-  // Lower-cased word -> true when it cannot be part of a personal name.
-  std::function<bool(const std::string&)> is_stopword;
+  // True when the word cannot be part of a personal name.
+  std::function<bool(const Token&)> is_stopword;
   // Lower-cased first or last names the record already names as people.
   const std::unordered_set<std::string>* known = nullptr;
 };
@@ -36,5 +36,7 @@ std::vector<std::string> full_names(std::string_view text, const std::vector<Tok
 
 // The capitalised words of a written name ("Ines Calloway" -> {"ines", "calloway"}).
 void add_name_words(std::string_view name, std::unordered_set<std::string>& out);
+// The same for an already tokenized text.
+void add_name_words(const std::vector<Token>& tokens, std::unordered_set<std::string>& out);
 
 }  // namespace handoff::text

@@ -15,13 +15,14 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) {
   };
   std::vector<BuildNode> tree(1);
   for (const std::string& phrase : phrases) {
-    std::vector<Token> words = tokenize(phrase);
+    TokenList tokenized = tokenize(phrase);
+    const std::vector<Token>& words = tokenized.tokens;
     if (words.empty()) continue;
     std::uint32_t h = words.front().hash % kFilterBits;
     first_words_[h / 64] |= std::uint64_t{1} << (h % 64);
     std::uint32_t node = 0;
     for (const Token& w : words) {
-      auto [it, added] = tree[node].next.try_emplace(Key{w.hash, w.lower},
+      auto [it, added] = tree[node].next.try_emplace(Key{w.hash, std::string(w.lower)},
                                                      static_cast<std::uint32_t>(tree.size()));
       if (added) tree.emplace_back();  // may reallocate: index, never hold references
       node = it->second;
@@ -68,14 +69,14 @@ std::optional<PhraseMatch> PhraseMatcher::find_first(const std::vector<Token>& t
   return std::nullopt;
 }
 
-bool PhraseMatcher::has_word(const std::string& lower) const {
-  std::uint32_t node = child(0, lower, word_hash(lower));
-  return node != 0 && nodes_[node].terminal;
+bool PhraseMatcher::has_word(std::string_view lower) const {
+  return is_terminal(child(0, lower, word_hash(lower)));
 }
 
 bool PhraseMatcher::covers(const std::vector<Token>& tokens, std::size_t begin,
                            std::size_t end) const {
   if (begin >= end) return true;
+  if (!maybe_first_word(tokens[begin])) return false;  // the usual case: no phrase starts it
   // reachable[k]: tokens[begin, begin + k) split into whole phrases. Linear: each reachable
   // position walks the trie at most max_length_ words.
   std::vector<bool> reachable(end - begin + 1, false);

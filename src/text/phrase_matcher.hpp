@@ -7,10 +7,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "handoff/config.hpp"
@@ -42,7 +42,7 @@ class PhraseMatcher {
       std::uint32_t next = child(node, t.lower, t.hash);
       // A possessive matches its noun: "the council's vote" holds "council".
       if (next == 0 && is_possessive(t.lower)) {
-        std::string_view noun = std::string_view(t.lower).substr(0, t.lower.size() - 2);
+        std::string_view noun = t.lower.substr(0, t.lower.size() - 2);
         next = child(node, noun, word_hash(noun));
       }
       if (next == 0) return;
@@ -63,7 +63,11 @@ class PhraseMatcher {
     return find_first(tokens, 0, tokens.size());
   }
   // A one-word phrase equal to `lower`.
-  bool has_word(const std::string& lower) const;
+  bool has_word(std::string_view lower) const;
+  // The same for a token's word, through the first-word filter and the hash it carries.
+  bool has_word(const Token& t) const {
+    return bit(first_words_, t.hash) && is_terminal(child(0, t.lower, t.hash));
+  }
   // True when every token of tokens[begin, end) is covered by a sequence of phrases.
   bool covers(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) const;
 
@@ -86,21 +90,23 @@ class PhraseMatcher {
   static bool is_possessive(std::string_view w) { return w.size() > 2 && w.ends_with("'s"); }
   // The node `word` leads to from `node`; 0 (the root, never a child) when there is none.
   std::uint32_t child(std::uint32_t node, std::string_view word, std::uint32_t hash) const;
+  using Filter = std::array<std::uint64_t, kFilterBits / 64>;  // a bit per word_hash % 1024
+  static bool bit(const Filter& filter, std::uint32_t hash) {
+    hash %= kFilterBits;
+    return (filter[hash / 64] >> (hash % 64)) & 1u;
+  }
+  bool is_terminal(std::uint32_t node) const { return node != 0 && nodes_[node].terminal; }
   // False only when no phrase starts with this word (nor, for "council's", with "council").
   bool maybe_first_word(const Token& t) const {
-    auto bit = [this](std::uint32_t h) {
-      h %= kFilterBits;
-      return (first_words_[h / 64] >> (h % 64)) & 1u;
-    };
-    if (bit(t.hash)) return true;
+    if (bit(first_words_, t.hash)) return true;
     std::string_view w = t.lower;
-    return is_possessive(w) && bit(word_hash(w.substr(0, w.size() - 2)));
+    return is_possessive(w) && bit(first_words_, word_hash(w.substr(0, w.size() - 2)));
   }
 
   std::vector<Node> nodes_{1};
   std::vector<Edge> edges_;
   std::string words_;
-  std::array<std::uint64_t, kFilterBits / 64> first_words_{};  // a bit per word_hash % 1024
+  Filter first_words_{};
   std::size_t max_length_ = 0;
 };
 
@@ -113,7 +119,14 @@ class PhraseBook {
   const PhraseMatcher& list(std::string_view name) const;
 
  private:
-  std::map<std::string, PhraseMatcher, std::less<>> lists_;
+  // Hashed: the rules look a list up by name some 70 times per record.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const {
+      return std::hash<std::string_view>()(name);
+    }
+  };
+  std::unordered_map<std::string, PhraseMatcher, NameHash, std::equal_to<>> lists_;
 };
 
 }  // namespace handoff::text

@@ -1,8 +1,10 @@
 #include "text/tokens.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <iterator>
 #include <unordered_map>
 #include <utility>
 
@@ -28,6 +30,16 @@ constexpr std::array<Kind, 128> kAsciiKinds = [] {
     kinds[c] = k;
   }
   return kinds;
+}();
+
+// Each ASCII letter or digit lower-cased; 0 for every other byte: a word's common case in one
+// load.
+constexpr std::array<char, 128> kAsciiWordLower = [] {
+  std::array<char, 128> lower{};
+  for (std::size_t c = 0; c < 128; ++c)
+    if (kAsciiKinds[c] == Kind::word)
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return lower;
 }();
 
 // Latin-1 symbols, general punctuation, arrows, math and box symbols and CJK punctuation
@@ -60,10 +72,10 @@ bool is_word_at(std::string_view s, std::size_t i) {
 
 // Abbreviations whose period does not end a sentence.
 bool is_abbreviation(std::string_view lower) {
-  for (std::string_view a : {"vs", "etc", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp",
-                             "ltd", "co", "approx", "incl", "no"})
-    if (lower == a) return true;
-  return false;
+  static constexpr std::string_view kAbbreviations[] = {
+      "vs", "etc", "mr",   "mrs", "ms", "dr",     "st",   "jr",
+      "sr", "inc", "corp", "ltd", "co", "approx", "incl", "no"};
+  return std::ranges::find(kAbbreviations, lower) != std::end(kAbbreviations);
 }
 
 }  // namespace
@@ -104,6 +116,9 @@ bool is_capital(std::uint32_t cp) {
 
 bool is_capitalised(const Token& t) {
   if (t.raw.empty()) return false;
+  // Most words start with an ASCII byte that is not a capital: no need to decode them.
+  char lead = t.raw.front();
+  if (static_cast<unsigned char>(lead) < 0x80 && !is_upper(lead)) return false;
   auto [first, len] = decode(t.raw, 0);
   if (!is_capital(first) || len >= t.raw.size()) return false;
   bool has_lower = false;
@@ -117,11 +132,16 @@ bool is_capitalised(const Token& t) {
   return has_lower;
 }
 
-std::vector<Token> tokenize(std::string_view s) {
-  std::vector<Token> out;
-  out.reserve(s.size() / 6 + 1);  // about one word per six bytes of English prose
+TokenList tokenize(std::string_view s) {
+  TokenList list;
+  std::vector<Token>& out = list.tokens;
+  out.reserve(s.size() / 4 + 1);  // English prose runs about one word per six bytes
+  // No token's lower-cased word is longer than its raw text, so one buffer the size of the
+  // text holds them all and never moves.
+  if (!s.empty()) list.lower_words.reset(new char[s.size()]);
+  char* write = list.lower_words.get();
   // What the gap since the previous token held.
-  bool gap_only_blanks = false, gap_break = true, period_pending = false;
+  bool gap_only_blanks = false, gap_break = true, period_pending = false, gap_blank = false;
   int newlines = 0;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -130,9 +150,11 @@ std::vector<Token> tokenize(std::string_view s) {
       switch (cp.kind) {
         case Kind::newline:
           gap_only_blanks = false;
+          gap_blank = true;
           if (++newlines >= 2) gap_break = true;
           break;
         case Kind::space:
+          gap_blank = true;
           if (period_pending) gap_break = true;
           period_pending = false;
           break;
@@ -156,52 +178,57 @@ std::vector<Token> tokenize(std::string_view s) {
     t.offset = i;
     t.sentence_start = gap_break || first;
     t.joined = !first && gap_only_blanks;
+    // count_words()'s chunks: a token starts a new one unless it shares the previous one's.
+    if (first || gap_blank) ++list.words;
     t.prev_char = i > 0 ? s[i - 1] : 0;
+    const char* word = write;
+    std::uint32_t hash = kWordHashSeed;
+    auto put = [&](char ch) {
+      *write++ = ch;
+      hash = word_hash_step(hash, ch);
+    };
     std::size_t j = i;
     while (j < s.size()) {
-      // A run of ASCII letters and digits, the common case, in one append.
-      std::size_t run = j;
-      while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80 &&
-             kAsciiKinds[static_cast<unsigned char>(s[run])] == Kind::word)
-        ++run;
-      if (run > j) {
-        t.lower.append(s.data() + j, run - j);
-        j = run;
+      auto byte = static_cast<unsigned char>(s[j]);
+      // ASCII letters and digits, the common case: one table load each.
+      if (byte < 0x80 && kAsciiWordLower[byte] != 0) {
+        put(kAsciiWordLower[byte]);
+        ++j;
         continue;
       }
       CodePoint in = classify(s, j);
       if (in.kind == Kind::word) {
-        for (std::size_t k = 0; k < in.len; ++k) t.lower += s[j + k];
+        for (std::size_t k = 0; k < in.len; ++k) put(s[j + k]);
         j += in.len;
         continue;
       }
       char ch = s[j];
       bool after_digit = is_digit(s[j - 1]);
       if ((ch == '.' || ch == ',') && after_digit && j + 1 < s.size() && is_digit(s[j + 1])) {
-        t.lower += ch;
+        put(ch);
         j += 1;
         continue;
       }
       if (in.kind == Kind::apostrophe && !is_digit(s[j - 1]) && is_word_at(s, j + in.len) &&
           !is_digit(s[j + in.len])) {
-        t.lower += '\'';
+        put('\'');
         j += in.len;
         continue;
       }
       break;
     }
     t.raw = s.substr(i, j - i);
-    for (char& ch : t.lower)
-      if (is_upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
-    t.hash = word_hash(t.lower);
+    t.lower = std::string_view(word, static_cast<std::size_t>(write - word));
+    t.hash = hash;
     t.next_char = j < s.size() ? s[j] : 0;
     i = j;
     gap_only_blanks = true;
+    gap_blank = false;
     gap_break = false;
     period_pending = false;
     newlines = 0;
   }
-  return out;
+  return list;
 }
 
 std::size_t count_words(std::string_view s) {
@@ -245,14 +272,46 @@ namespace {
 
 struct TokenCache {
   struct Entry {
-    std::string text;  // the tokens view this copy
-    std::vector<Token> tokens;
+    std::string text;  // the tokens' `raw` views this copy
+    TokenList tokens;
+    // Cut from a whole text's tokens (tokens_of_part): `lower` views that entry's buffer, and
+    // `tokens.words` was not counted.
+    bool cut = false;
+  };
+  // Where a text lies: an item and its field may start at the same byte.
+  struct Address {
+    const char* data;
+    std::size_t size;
+    bool operator==(const Address&) const = default;
+  };
+  struct AddressHash {
+    std::size_t operator()(const Address& a) const {
+      return std::hash<const char*>()(a.data) ^ (a.size * 0x9E3779B97F4A7C15u);
+    }
   };
   std::deque<Entry> entries;  // a deque never moves its elements
   std::unordered_map<std::string_view, Entry*> by_text;
   // Most calls pass a field's own text again: find it by address first, confirmed by a
   // compare (far cheaper than hashing it), so a reused buffer never returns stale tokens.
-  std::unordered_map<const char*, Entry*> by_address;
+  std::unordered_map<Address, Entry*, AddressHash> by_address;
+
+  Entry* find(std::string_view text) {
+    auto same_address = by_address.find({text.data(), text.size()});
+    if (same_address != by_address.end() && same_address->second->text == text)
+      return same_address->second;
+    auto same_text = by_text.find(text);
+    if (same_text == by_text.end()) return nullptr;
+    by_address[{text.data(), text.size()}] = same_text->second;
+    return same_text->second;
+  }
+  // A new entry holding a copy of `text`, to be given its tokens.
+  Entry& add(std::string_view text) {
+    Entry& entry = entries.emplace_back();
+    entry.text = std::string(text);
+    by_text.emplace(entry.text, &entry);
+    by_address[{text.data(), text.size()}] = &entry;
+    return entry;
+  }
 };
 
 TokenCache& token_cache() {
@@ -260,24 +319,76 @@ TokenCache& token_cache() {
   return cache;
 }
 
+// The cached tokenization of `text`, made on the first call.
+const TokenCache::Entry& cached(std::string_view text) {
+  TokenCache& cache = token_cache();
+  if (TokenCache::Entry* hit = cache.find(text)) return *hit;
+  TokenCache::Entry& entry = cache.add(text);
+  entry.tokens = tokenize(entry.text);
+  return entry;
+}
+
+// True when a text cut at `at` tokenizes, on each side, as the same bytes do uncut: the three
+// bytes before the cut are ASCII, so no UTF-8 sequence (valid or not) spans it.
+bool clean_cut(std::string_view whole, std::size_t at) {
+  if (at == 0 || at == whole.size()) return true;
+  for (std::size_t k = at < 3 ? 0 : at - 3; k < at; ++k)
+    if (static_cast<unsigned char>(whole[k]) >= 0x80) return false;
+  return true;
+}
+
+std::size_t end_of(const Token& t) { return t.offset + t.raw.size(); }
+
 }  // namespace
 
-const std::vector<Token>& tokens_of(std::string_view text) {
+const std::vector<Token>& tokens_of(std::string_view text) { return cached(text).tokens.tokens; }
+
+const std::vector<Token>& tokens_of_part(std::string_view whole, std::string_view part) {
+  if (part.data() == whole.data() && part.size() == whole.size()) return tokens_of(whole);
+  bool inside = !part.empty() && part.data() >= whole.data() &&
+                part.data() + part.size() <= whole.data() + whole.size();
+  if (!inside) return tokens_of(part);
   TokenCache& cache = token_cache();
-  auto same_address = cache.by_address.find(text.data());
-  if (same_address != cache.by_address.end() && same_address->second->text == text)
-    return same_address->second->tokens;
-  TokenCache::Entry* entry = nullptr;
-  if (auto same_text = cache.by_text.find(text); same_text != cache.by_text.end()) {
-    entry = same_text->second;
-  } else {
-    entry = &cache.entries.emplace_back();
-    entry->text = std::string(text);
-    entry->tokens = tokenize(entry->text);
-    cache.by_text.emplace(entry->text, entry);
+  if (TokenCache::Entry* hit = cache.find(part)) return hit->tokens.tokens;
+  auto begin = static_cast<std::size_t>(part.data() - whole.data());
+  std::size_t end = begin + part.size();
+  if (!clean_cut(whole, begin) || !clean_cut(whole, end)) return tokens_of(part);
+  const std::vector<Token>& all = cached(whole).tokens.tokens;
+  auto starts_before = [](std::size_t at) {
+    return [at](const Token& t) { return t.offset < at; };
+  };
+  std::size_t first =
+      std::partition_point(all.begin(), all.end(), starts_before(begin)) - all.begin();
+  std::size_t last = std::partition_point(all.begin(), all.end(), starts_before(end)) - all.begin();
+  // A word running across either cut would be split differently: tokenize the part itself.
+  if ((first > 0 && end_of(all[first - 1]) > begin) ||
+      (last > first && end_of(all[last - 1]) > end))
+    return tokens_of(part);
+  TokenCache::Entry& entry = cache.add(part);
+  entry.cut = true;
+  std::vector<Token>& out = entry.tokens.tokens;
+  out.assign(all.begin() + static_cast<std::ptrdiff_t>(first),
+             all.begin() + static_cast<std::ptrdiff_t>(last));
+  std::string_view text = entry.text;
+  for (Token& t : out) {
+    t.offset -= begin;
+    t.raw = text.substr(t.offset, t.raw.size());
   }
-  cache.by_address[text.data()] = entry;
-  return entry->tokens;
+  // Only the first and the last token see past the part's ends.
+  if (!out.empty()) {
+    Token& front = out.front();
+    front.sentence_start = true;
+    front.joined = false;
+    front.prev_char = front.offset > 0 ? text[front.offset - 1] : 0;
+    Token& back = out.back();
+    back.next_char = end_of(back) < text.size() ? text[end_of(back)] : 0;
+  }
+  return out;
+}
+
+std::size_t words_of(std::string_view text) {
+  const TokenCache::Entry& entry = cached(text);
+  return entry.cut ? count_words(entry.text) : entry.tokens.words;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,8 @@ namespace handoff::text {
 
 struct Token {
   std::string_view raw;         // as written: a view into the tokenized text
-  std::string lower;            // ASCII lower-cased; a typographic apostrophe becomes '
+  std::string_view lower;       // ASCII lower-cased, a typographic apostrophe made ': a view
+                                // into the buffer of the TokenList that tokenized it
   std::size_t offset = 0;       // byte offset of `raw` in the text
   bool sentence_start = false;  // the first token, or . ! ? ; or a blank line precedes it
   bool joined = false;          // only spaces or tabs separate it from the previous token
@@ -22,22 +24,42 @@ struct Token {
   std::uint32_t hash = 0;       // word_hash(lower): lets phrase lists reject a word cheaply
 };
 
-// FNV-1a of a lower-cased word (Token::hash).
+// FNV-1a of a lower-cased word (Token::hash), one byte at a time so that tokenize() can hash
+// a word while it writes it.
+inline constexpr std::uint32_t kWordHashSeed = 2166136261u;
+inline std::uint32_t word_hash_step(std::uint32_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 16777619u;
+}
 inline std::uint32_t word_hash(std::string_view lower) {
-  std::uint32_t h = 2166136261u;
-  for (char c : lower) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  std::uint32_t h = kWordHashSeed;
+  for (char c : lower) h = word_hash_step(h, c);
   return h;
 }
 
+// tokenize()'s result: the tokens, and one buffer with every token's lower-cased word (one
+// allocation per text rather than a string per token). Move-only: moving keeps the buffer in
+// place, so the views stay valid; a copy of `tokens` alone would outlive its words.
+struct TokenList {
+  std::vector<Token> tokens;
+  std::unique_ptr<char[]> lower_words;
+  std::size_t words = 0;  // count_words() of the text, counted on the way
+};
+
 // A word is a run of letters and digits (any non-ASCII letter counts), keeping an apostrophe
 // between letters ("I'll") and a '.' or ',' between digits ("67,200", "3.5").
-std::vector<Token> tokenize(std::string_view text);
+TokenList tokenize(std::string_view text);
 
 // tokenize(), memoised: the rules look at the same field and items many times per record.
 // The tokens view a copy of the text that the cache owns, so a temporary argument is fine.
 // The reference stays valid until clear_token_cache(), which Engine::run calls for each
 // record. One cache per thread.
 const std::vector<Token>& tokens_of(std::string_view text);
+// tokens_of(part) for a `part` that views bytes of `whole` (an item of a field, a sentence),
+// cut from whole's cached tokens instead of tokenizing the part again: the same tokens, offsets
+// counted from the part's start. Any other `part` is simply tokenized.
+const std::vector<Token>& tokens_of_part(std::string_view whole, std::string_view part);
+// count_words(text) through the same cache: the rules count the words of texts they tokenize.
+std::size_t words_of(std::string_view text);
 void clear_token_cache();
 // Counts clear_token_cache() calls on this thread: other per-record caches compare it to know
 // whether they still describe the current record.

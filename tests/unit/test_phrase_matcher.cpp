@@ -13,14 +13,15 @@ namespace {
 
 std::vector<std::string> lowers(const std::vector<Token>& tokens) {
   std::vector<std::string> out;
-  for (const Token& t : tokens) out.push_back(t.lower);
+  for (const Token& t : tokens) out.emplace_back(t.lower);
   return out;
 }
 
 }  // namespace
 
 TEST_CASE("tokenize lower-cases words and drops punctuation", "[rules]") {
-  auto t = tokenize("TBD -- see CRM! I’ll send $67,200 (3.5x) on 2026-04-28.");
+  TokenList list = tokenize("TBD -- see CRM! I’ll send $67,200 (3.5x) on 2026-04-28.");
+  const std::vector<Token>& t = list.tokens;
   CHECK(lowers(t) == std::vector<std::string>{"tbd", "see", "crm", "i'll", "send", "67,200", "3.5x",
                                               "on", "2026", "04", "28"});
   CHECK(t[0].offset == 0);
@@ -32,7 +33,9 @@ TEST_CASE("tokenize lower-cases words and drops punctuation", "[rules]") {
 }
 
 TEST_CASE("tokenize marks sentence starts, but not after initials or abbreviations", "[rules]") {
-  auto t = tokenize("Ines R. owns it. The CFO (Mr. Wren) disagrees; IT is fine!\n\nNew para");
+  TokenList list =
+      tokenize("Ines R. owns it. The CFO (Mr. Wren) disagrees; IT is fine!\n\nNew para");
+  const std::vector<Token>& t = list.tokens;
   std::vector<std::string> starts;
   for (const Token& tok : t)
     if (tok.sentence_start) starts.push_back(std::string(tok.raw));
@@ -44,7 +47,8 @@ TEST_CASE("tokenize marks sentence starts, but not after initials or abbreviatio
 }
 
 TEST_CASE("tokenize records whether only blanks separate two words", "[rules]") {
-  auto t = tokenize("Ines Calloway, VP\nOps");
+  TokenList list = tokenize("Ines Calloway, VP\nOps");
+  const std::vector<Token>& t = list.tokens;
   REQUIRE(t.size() == 4);
   CHECK(t[1].joined);
   CHECK_FALSE(t[2].joined);  // after a comma
@@ -52,9 +56,10 @@ TEST_CASE("tokenize records whether only blanks separate two words", "[rules]") 
 }
 
 TEST_CASE("tokenize treats Unicode punctuation as separators", "[rules]") {
-  auto t = tokenize(
+  TokenList list = tokenize(
       "weekly\xE2\x80\x94Slack \xC2\xAB"
       "call\xC2\xBB caf\xC3\xA9");
+  const std::vector<Token>& t = list.tokens;
   CHECK(lowers(t) == std::vector<std::string>{"weekly", "slack", "call", "caf\xC3\xA9"});
 }
 
@@ -64,18 +69,21 @@ TEST_CASE("count_words counts blank-separated chunks with a letter or digit", "[
   CHECK(count_words("N/A") == 1);
   CHECK(count_words("follow-up call on 2026-04-28, weekly.") == 5);
   CHECK(count_words("one\ntwo\tthree") == 3);
+  for (std::string_view s : {"", "  --  ?  ", "N/A", "follow-up call on 2026-04-28, weekly.",
+                             "one\ntwo\tthree", "I\xE2\x80\x99ll\xC2\xA0go -- 3.5 x"})
+    CHECK(tokenize(s).words == count_words(s));  // the tokenizer counts them the same way
   CHECK(has_no_words(" - ? -- "));
   CHECK_FALSE(has_no_words("- x"));
 }
 
 TEST_CASE("a phrase matches whole words only, ignoring case and punctuation", "[rules]") {
   PhraseMatcher m({"see CRM", "N/A", "weekly", "I'll tell them on the call"});
-  CHECK(m.find_first(tokenize("Details: SEE crm.")));
-  CHECK(m.find_first(tokenize("n / a")));
-  CHECK(m.find_first(tokenize("I’ll tell them on the call")));
-  CHECK_FALSE(m.find_first(tokenize("biweekly sync")));  // not a word of its own
-  CHECK_FALSE(m.find_first(tokenize("see the CRM")));
-  auto hit = m.find_first(tokenize("We meet weekly"));
+  CHECK(m.find_first(tokenize("Details: SEE crm.").tokens));
+  CHECK(m.find_first(tokenize("n / a").tokens));
+  CHECK(m.find_first(tokenize("I’ll tell them on the call").tokens));
+  CHECK_FALSE(m.find_first(tokenize("biweekly sync").tokens));  // not a word of its own
+  CHECK_FALSE(m.find_first(tokenize("see the CRM").tokens));
+  auto hit = m.find_first(tokenize("We meet weekly").tokens);
   REQUIRE(hit);
   CHECK(hit->begin == 2);
   CHECK(hit->length == 1);
@@ -83,18 +91,24 @@ TEST_CASE("a phrase matches whole words only, ignoring case and punctuation", "[
 
 TEST_CASE("the longest phrase at a position wins and word-less phrases add nothing", "[rules]") {
   PhraseMatcher m({"end of", "end of the quarter", "--", "?"});
-  auto tokens = tokenize("by the end of the quarter");
+  TokenList list = tokenize("by the end of the quarter");
+  const std::vector<Token>& tokens = list.tokens;
   CHECK(m.longest_at(tokens, 2) == 4);
   CHECK(m.longest_at(tokens, 0) == 0);
   CHECK(m.has_word("end") == false);
+  CHECK_FALSE(m.has_word(tokens[2]));  // "end" starts phrases but is none
+  TokenList quarter = tokenize("Quarter");
+  CHECK(PhraseMatcher({"quarter", "end of"}).has_word(quarter.tokens[0]));
   CHECK(PhraseMatcher({"--", "?"}).empty());
 }
 
 TEST_CASE("covers splits a text into whole phrases, trying every split", "[rules]") {
   PhraseMatcher m({"tbd", "see crm", "see", "crm notes", "will cover on the call"});
-  auto yes = tokenize("TBD, see CRM notes");  // needs "see" + "crm notes", not "see crm"
+  TokenList yes_list = tokenize("TBD, see CRM notes");  // needs "see" + "crm notes", not "see crm"
+  const std::vector<Token>& yes = yes_list.tokens;
   CHECK(m.covers(yes, 0, yes.size()));
-  auto no = tokenize("TBD, budget approved");
+  TokenList no_list = tokenize("TBD, budget approved");
+  const std::vector<Token>& no = no_list.tokens;
   CHECK_FALSE(m.covers(no, 0, no.size()));
 }
 
@@ -102,17 +116,19 @@ TEST_CASE("a phrase book compiles every list of a config and answers unknown nam
   Config config;
   config.phrases["channels"] = {"slack", "ms teams"};
   PhraseBook book(config);
-  CHECK(book.list("channels").find_first(tokenize("ping on MS Teams")));
+  CHECK(book.list("channels").find_first(tokenize("ping on MS Teams").tokens));
   CHECK(book.list("no-such-list").empty());
 }
 
 TEST_CASE("names are First Last or First L., not titles, products or months", "[rules]") {
-  auto stop = [](const std::string& w) {
+  auto stop = [](const Token& t) {
+    std::string_view w = t.lower;
     return w == "the" || w == "vp" || w == "slack" || w == "march" || w == "operations";
   };
   NameRules rules{stop, nullptr};
   auto found = [&](std::string_view s) {
-    auto t = tokenize(s);
+    TokenList list = tokenize(s);
+    const std::vector<Token>& t = list.tokens;
     return has_name(t, 0, t.size(), rules);
   };
   CHECK(found("Ines Calloway drove it"));
@@ -130,10 +146,10 @@ TEST_CASE("names are First Last or First L., not titles, products or months", "[
 }
 
 TEST_CASE("names may be hyphenated, carry particles or start with a non-ASCII capital", "[rules]") {
-  auto stop = [](const std::string& w) { return w == "the" || w == "coo"; };
+  auto stop = [](const Token& t) { return t.lower == "the" || t.lower == "coo"; };
   NameRules rules{stop, nullptr};
   auto length_at = [&](std::string_view s, std::size_t i) {
-    return name_at(tokenize(s), i, rules);
+    return name_at(tokenize(s).tokens, i, rules);
   };
   CHECK(length_at("Hye-jin Park, COO", 0) == 3);
   CHECK(length_at("Ngozi Adeyemi-Clarke runs it", 0) == 3);
@@ -152,20 +168,21 @@ TEST_CASE("names may be hyphenated, carry particles or start with a non-ASCII ca
 }
 
 TEST_CASE("full_names lists the names of two words or more, as written", "[rules]") {
-  auto stop = [](const std::string& w) { return w == "the" || w == "cfo"; };
+  auto stop = [](const Token& t) { return t.lower == "the" || t.lower == "cfo"; };
   std::unordered_set<std::string> known = {"ines"};
   NameRules rules{stop, &known};
   std::string text = "The CFO, Tomasz Wren, met Ines and Hye-jin Park; Ines agreed.";
-  CHECK(full_names(text, tokenize(text), rules) ==
+  CHECK(full_names(text, tokenize(text).tokens, rules) ==
         std::vector<std::string>{"Tomasz Wren", "Hye-jin Park"});
 }
 
 TEST_CASE("a name the record knows counts in text typed without capitals only", "[rules]") {
-  auto stop = [](const std::string& w) { return w == "the" || w == "cfo"; };
+  auto stop = [](const Token& t) { return t.lower == "the" || t.lower == "cfo"; };
   std::unordered_set<std::string> known = {"joanne", "kyle"};
   NameRules rules{stop, &known};
   auto found = [&](std::string_view s) {
-    auto t = tokenize(s);
+    TokenList list = tokenize(s);
+    const std::vector<Token>& t = list.tokens;
     return has_name(t, 0, t.size(), rules);
   };
   CHECK(found("joanne decides; kyle is neutral."));
@@ -175,9 +192,9 @@ TEST_CASE("a name the record knows counts in text typed without capitals only", 
 
 TEST_CASE("a possessive matches its noun in a phrase list", "[rules]") {
   PhraseMatcher m({"council", "head of it"});
-  CHECK(m.find_first(tokenize("The council's budget vote is in June")));
-  CHECK(m.find_first(tokenize("the Council\u2019s vote")));  // typographic apostrophe
-  CHECK_FALSE(m.find_first(tokenize("the councils vote")));
+  CHECK(m.find_first(tokenize("The council's budget vote is in June").tokens));
+  CHECK(m.find_first(tokenize("the Council\u2019s vote").tokens));  // typographic apostrophe
+  CHECK_FALSE(m.find_first(tokenize("the councils vote").tokens));
 }
 
 TEST_CASE("field_items falls back to the whole text and drops blank items", "[rules]") {
@@ -192,6 +209,69 @@ TEST_CASE("field_items falls back to the whole text and drops blank items", "[ru
   items = field_items(f);
   REQUIRE(items.size() == 1);
   CHECK(items[0].text == "real");
+}
+
+TEST_CASE("field_items views the field's text, and item tokens are cut from the field's",
+          "[rules]") {
+  clear_token_cache();
+  Field f;
+  f.items = {{"Ines Calloway, VP Ops.", {2, 3}}, {"  ", {3, 3}}, {"Kyle (IT) is neutral", {4, 3}}};
+  f.text = "Ines Calloway, VP Ops.\n  \nKyle (IT) is neutral";
+  auto items = field_items(f);
+  REQUIRE(items.size() == 2);
+  CHECK(items[1].text == "Kyle (IT) is neutral");
+  CHECK(items[1].text.data() == f.text.data() + 26);
+  CHECK(items[1].pos.line == 4);
+  const std::vector<Token>& field_tokens = tokens_of(f.text);
+  const std::vector<Token>& kyle = tokens_of(items[1]);
+  REQUIRE(kyle.size() == 4);
+  CHECK(kyle[0].offset == 0);
+  CHECK(kyle[0].prev_char == 0);
+  CHECK(kyle[0].sentence_start);
+  CHECK(kyle[3].next_char == 0);
+  CHECK(kyle[0].lower.data() == field_tokens[4].lower.data());  // cut, not tokenized again
+  // A field whose text is not its items joined: the items are their own texts.
+  f.text = "something else";
+  items = field_items(f);
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].text.data() == f.items[0].text.data());
+  CHECK(tokens_of(items[0]).size() == 4);
+}
+
+TEST_CASE("tokens_of_part gives the tokens tokenizing the part would", "[rules]") {
+  // Texts built from words, numbers, apostrophes, sentence ends, blank lines, enumeration
+  // markers, non-ASCII letters and separators and a truncated UTF-8 sequence, cut anywhere.
+  const std::vector<std::string_view> bits = {
+      "Ines",        "R.",   "3.5", "67,200", "I'll", "I\xE2\x80\x99ll",
+      "caf\xC3\xA9", " ",    " ",   "\n",     "\n\n", ". ",
+      "; ",          "(1) ", "2) ", "-",      "'",    "\xE2\x80\x94",
+      "\xC2\xA0",    "vs.",  "\xC3"};
+  std::uint32_t state = 777;
+  auto next = [&](std::size_t n) {
+    state = state * 1103515245u + 12345u;
+    return static_cast<std::size_t>((state >> 8) % n);
+  };
+  auto same = [](const Token& a, const Token& b) {
+    return a.raw == b.raw && a.lower == b.lower && a.offset == b.offset &&
+           a.sentence_start == b.sentence_start && a.joined == b.joined &&
+           a.prev_char == b.prev_char && a.next_char == b.next_char && a.hash == b.hash;
+  };
+  for (int round = 0; round < 500; ++round) {
+    clear_token_cache();
+    std::string whole;
+    for (std::size_t k = 0, n = next(30); k < n; ++k) whole += bits[next(bits.size())];
+    for (int cut = 0; cut < 6; ++cut) {
+      std::size_t begin = next(whole.size() + 1);
+      std::size_t end = begin + next(whole.size() - begin + 1);
+      std::string_view part = std::string_view(whole).substr(begin, end - begin);
+      const std::vector<Token>& cut_tokens = tokens_of_part(whole, part);
+      TokenList fresh = tokenize(part);
+      REQUIRE(cut_tokens.size() == fresh.tokens.size());
+      for (std::size_t k = 0; k < cut_tokens.size(); ++k)
+        CHECK(same(cut_tokens[k], fresh.tokens[k]));
+      CHECK(words_of(part) == count_words(part));
+    }
+  }
 }
 
 TEST_CASE("split_enumerated splits inline (1) ... (2) lists only", "[rules]") {
@@ -225,12 +305,14 @@ TEST_CASE("tokenize keeps raw views consistent on arbitrary bytes", "[rules]") {
   for (int round = 0; round < 300; ++round) {
     std::string text;
     for (int i = 0; i < round % 60; ++i) text += next();
-    for (const Token& t : tokenize(text)) {
+    TokenList list = tokenize(text);
+    for (const Token& t : list.tokens) {
       REQUIRE(t.offset + t.raw.size() <= text.size());
       CHECK(t.raw == std::string_view(text).substr(t.offset, t.raw.size()));
       CHECK_FALSE(t.lower.empty());
     }
     CHECK(count_words(text) <= text.size());
+    CHECK(list.words == count_words(text));  // counted on the way, the same way
     CHECK(split_enumerated({text, {1, 1}}).size() >= 1);
     CHECK(excerpt(text, 7).size() <= 10);
   }
