@@ -22,7 +22,7 @@ namespace handoff::yaml {
 namespace {
 
 // yaml-cpp's DepthGuard throws at this nesting; the tree can never be deeper.
-constexpr std::size_t kYamlCppDepthGuard = 500;
+[[maybe_unused]] constexpr std::size_t kYamlCppDepthGuard = 500;
 
 Position position_of(const YAML::Mark& mark) {
   if (mark.is_null() || mark.line < 0 || mark.column < 0) return {};
