@@ -8,6 +8,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/mark.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -74,11 +75,14 @@ bool is_indicator(char c) { return c != '\0' && std::strchr("&*!|>'\"%@`,[]{}#",
 
 // Longest key accepted: YAML caps implicit keys at 1,024 characters.
 constexpr std::size_t kMaxKeyLength = 128;
+// Deepest nesting read here, whatever the configured limit (up to 400): a bound on this
+// reader's recursion on a worker thread's stack. Records nest two or three levels.
+constexpr std::size_t kMaxOwnDepth = 128;
 
 class SimpleReader {
  public:
   SimpleReader(std::string_view text, YAML::EventHandler& handler, std::size_t max_depth)
-      : t_(text), h_(handler), max_depth_(max_depth) {
+      : t_(text), h_(handler), max_depth_(std::min(max_depth, kMaxOwnDepth)) {
     le_ = line_end(0);
     eof_ = t_.empty();
   }
