@@ -4,10 +4,15 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "handoff/run.hpp"
 #include "temp_dir.hpp"
@@ -176,6 +181,30 @@ TEST_CASE("run_check reports the records of large exports in load order for any 
 
 namespace {
 
+// Renders a record only once two threads are rendering at the same time (after 30 seconds it
+// gives up waiting): with two jobs, the records of a single export must be checked on both.
+struct WaitsForTwoRenderers final : Reporter {
+  mutable std::mutex mutex;
+  mutable std::condition_variable changed;
+  mutable std::set<std::thread::id> inside;
+  mutable bool met = false;
+  mutable bool gave_up = false;
+
+  bool renders_records() const override { return true; }
+  std::string render(const RecordResult& r) const override {
+    std::unique_lock lock(mutex);
+    inside.insert(std::this_thread::get_id());
+    if (inside.size() >= 2) met = true;
+    changed.notify_all();
+    if (!changed.wait_for(lock, std::chrono::seconds(30), [&] { return met || gave_up; }))
+      gave_up = true;
+    inside.erase(std::this_thread::get_id());
+    return r.source;
+  }
+  void record(const RecordResult&) override {}
+  void end(const RunSummary&) override {}
+};
+
 // Throws from record() or render() at the `at`th record.
 struct ThrowsAt final : Reporter {
   int at;
@@ -196,6 +225,18 @@ struct ThrowsAt final : Reporter {
 };
 
 }  // namespace
+
+TEST_CASE("run_check checks the records of one export on several workers", "[run]") {
+  TempDir folder;
+  const std::string path = folder.write("export.csv", csv_export(600));
+  ConfigResolver configs(default_config());
+  RunOptions options;
+  options.jobs = 2;
+  WaitsForTwoRenderers reporter;
+  RunOutcome outcome = run_check(expand_inputs({path}), configs, options, {&reporter});
+  CHECK(outcome.summary.records == 600);
+  CHECK(reporter.met);
+}
 
 TEST_CASE("run_check ends with a reporter's exception thrown in the middle of an export", "[run]") {
   TempDir folder;
