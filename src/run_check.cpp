@@ -188,15 +188,16 @@ class OrderedRun {
     return *engine;
   }
 
-  // Called by the loader of input `index`. At the bound, the loader checks queued records (of
-  // any input) until its own input has room again; with none queued, it waits for its records
-  // to be checked elsewhere or for its input's turn to be reported.
+  // Called by the loader of input `index`. The loader checks queued records (of any input)
+  // itself while more are queued than the other workers could take at once (loaded records are
+  // larger than checked ones: keep few) and while its input is at its bound; at the bound with
+  // none queued, it waits for its records to be checked elsewhere or for its input's turn.
   void queue_record(std::size_t index, const Engine& engine, Loaded&& loaded) {
     std::unique_lock lock(mutex_);
     Slot& s = slot(index);
     tasks_.push_back(Task{index, s.loaded++, &engine, std::move(loaded)});
     turn_.notify_one();  // every waiting worker takes a task
-    while (!stop_ && s.loaded - s.reported >= kMaxBufferedRecords) {
+    while (!stop_ && (tasks_.size() > 2 * jobs_ || s.loaded - s.reported >= kMaxBufferedRecords)) {
       if (tasks_.empty())
         turn_.wait(lock);
       else
