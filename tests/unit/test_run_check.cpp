@@ -2,10 +2,17 @@
 // same bytes come out of a real reporter, whatever the number of jobs.
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
+#include <stdexcept>
+#include <thread>
 
 #include "handoff/run.hpp"
 #include "temp_dir.hpp"
@@ -52,6 +59,33 @@ void fill(const TempDir& f) {
   f.write("records/zz-last.md", "# Last Account\n\n## Buying motivation\n\nTBD\n");
 }
 
+// A CSV export of `rows` rows, half of them failing their gate.
+std::string csv_export(int rows) {
+  std::string csv = "Account,ACV,Champion,Success Criteria\n";
+  for (int i = 0; i < rows; ++i)
+    csv += "Row " + std::to_string(i) + "," + std::to_string(30000 + i) +
+           ",\"Lee Ames, COO, staked her bonus on it\"," +
+           (i % 2 ? "TBD" : "Churn from 9% to 5% by 2026-12-31") + "\n";
+  return csv;
+}
+
+// A JSON Lines export of `rows` records; every 500th line is not JSON (an error record).
+std::string jsonl_export(int rows) {
+  std::string jsonl;
+  for (int i = 0; i < rows; ++i) {
+    if (i % 500 == 250) {
+      jsonl += "{\"account\": \"Broken " + std::to_string(i) + "\"\n";
+      continue;
+    }
+    jsonl += "{\"account\": \"Line " + std::to_string(i) + "\", \"acv\": " +
+             std::to_string(40000 + i) +
+             ", \"champion_profile\": \"Dana Ruiz, VP Finance, promised the board clean invoices\""
+             ", \"success_criteria\": \"" +
+             (i % 3 ? "TBD" : "Invoice errors under 1% by 2026-09-30") + "\"}\n";
+  }
+  return jsonl;
+}
+
 struct Collector final : Reporter {
   std::vector<std::string> lines;
   RunSummary summary;
@@ -68,6 +102,7 @@ struct Run {
   std::vector<std::string> lines;
   RunSummary summary;
   std::string json;
+  std::string text;
   int exit = 0;
 };
 
@@ -76,11 +111,13 @@ Run run_with(const fs::path& root, std::size_t jobs) {
   RunOptions options;
   options.jobs = jobs;
   Collector collector;
-  std::ostringstream json;
-  auto reporter = make_reporter("json", json, ReportOptions{});
+  std::ostringstream json, text;
+  auto json_reporter = make_reporter("json", json, ReportOptions{});
+  auto text_reporter = make_reporter("text", text, ReportOptions{});
   std::vector<InputItem> inputs = expand_inputs({root.string()});
-  RunOutcome outcome = run_check(inputs, configs, options, {&collector, reporter.get()});
-  return {collector.lines, collector.summary, json.str(), exit_code_for(outcome)};
+  RunOutcome outcome = run_check(inputs, configs, options,
+                                 {&collector, json_reporter.get(), text_reporter.get()});
+  return {collector.lines, collector.summary, json.str(), text.str(), exit_code_for(outcome)};
 }
 
 }  // namespace
@@ -102,7 +139,122 @@ TEST_CASE("run_check reports in input order and the same bytes for any number of
     Run many = run_with(folder.path, jobs);
     CHECK(many.lines == one.lines);
     CHECK(many.json == one.json);
+    CHECK(many.text == one.text);
     CHECK(many.exit == one.exit);
+  }
+}
+
+TEST_CASE("run_check reports the records of large exports in load order for any number of jobs",
+          "[run]") {
+  TempDir folder;
+  fill(folder);
+  folder.write("records/big.csv", csv_export(3000));
+  folder.write("records/big.jsonl", jsonl_export(2000));
+  folder.write("records/yy-after.yaml", yaml_record(7, true));
+  Run one = run_with(folder.path, 1);
+  // fill()'s 735 records, 3000 CSV rows, 2000 JSON lines and one more YAML record.
+  REQUIRE(one.lines.size() == 5736);
+  CHECK(one.summary.errored == 1 + 4);  // broken.yaml and four lines that are not JSON
+  CHECK(one.lines[1].starts_with((folder.path / "records/big.csv").string()));
+  CHECK(one.exit == 2);
+  for (std::size_t jobs : {2, 4}) {
+    CAPTURE(jobs);
+    Run many = run_with(folder.path, jobs);
+    CHECK(many.lines == one.lines);
+    CHECK(many.json == one.json);
+    CHECK(many.text == one.text);
+    CHECK(many.exit == one.exit);
+  }
+
+  TempDir alone;  // one export is one input: no other input to keep the workers busy
+  alone.write("export.jsonl", jsonl_export(3000));
+  Run alone_one = run_with(alone.path, 1);
+  REQUIRE(alone_one.lines.size() == 3000);
+  for (std::size_t jobs : {2, 4}) {
+    CAPTURE(jobs);
+    Run many = run_with(alone.path, jobs);
+    CHECK(many.lines == alone_one.lines);
+    CHECK(many.json == alone_one.json);
+    CHECK(many.text == alone_one.text);
+  }
+}
+
+namespace {
+
+// Renders a record only once two threads are rendering at the same time (after 30 seconds it
+// gives up waiting): with two jobs, the records of a single export must be checked on both.
+struct WaitsForTwoRenderers final : Reporter {
+  mutable std::mutex mutex;
+  mutable std::condition_variable changed;
+  mutable std::set<std::thread::id> inside;
+  mutable bool met = false;
+  mutable bool gave_up = false;
+
+  bool renders_records() const override { return true; }
+  std::string render(const RecordResult& r) const override {
+    std::unique_lock lock(mutex);
+    inside.insert(std::this_thread::get_id());
+    if (inside.size() >= 2) met = true;
+    changed.notify_all();
+    if (!changed.wait_for(lock, std::chrono::seconds(30), [&] { return met || gave_up; }))
+      gave_up = true;
+    inside.erase(std::this_thread::get_id());
+    return r.source;
+  }
+  void record(const RecordResult&) override {}
+  void end(const RunSummary&) override {}
+};
+
+// Throws from record() or render() at the `at`th record.
+struct ThrowsAt final : Reporter {
+  int at;
+  bool in_render;
+  mutable std::atomic<int> seen{0};
+  ThrowsAt(int at_record, bool from_render) : at(at_record), in_render(from_render) {}
+
+  bool renders_records() const override { return true; }
+  std::string render(const RecordResult&) const override {
+    if (in_render && ++seen == at) throw std::runtime_error("render failed");
+    return "x";
+  }
+  void record_rendered(const RecordResult&, std::string&&) override {
+    if (!in_render && ++seen == at) throw std::runtime_error("record failed");
+  }
+  void record(const RecordResult&) override {}
+  void end(const RunSummary&) override {}
+};
+
+}  // namespace
+
+TEST_CASE("run_check checks the records of one export on several workers", "[run]") {
+  TempDir folder;
+  const std::string path = folder.write("export.csv", csv_export(600));
+  ConfigResolver configs(default_config());
+  RunOptions options;
+  options.jobs = 2;
+  WaitsForTwoRenderers reporter;
+  RunOutcome outcome = run_check(expand_inputs({path}), configs, options, {&reporter});
+  CHECK(outcome.summary.records == 600);
+  CHECK(reporter.met);
+}
+
+TEST_CASE("run_check ends with a reporter's exception thrown in the middle of an export", "[run]") {
+  TempDir folder;
+  folder.write("a.yaml", yaml_record(1, true));
+  folder.write("export.csv", csv_export(2000));
+  folder.write("export.jsonl", jsonl_export(2000));
+  folder.write("z.yaml", yaml_record(2, false));
+  const std::vector<InputItem> inputs = expand_inputs({folder.path.string()});
+  for (bool in_render : {false, true}) {
+    for (std::size_t jobs : {1, 2, 4}) {
+      CAPTURE(in_render, jobs);
+      ConfigResolver configs(default_config());
+      RunOptions options;
+      options.jobs = jobs;
+      ThrowsAt reporter(1000, in_render);
+      CHECK_THROWS_WITH(run_check(inputs, configs, options, {&reporter}),
+                        in_render ? "render failed" : "record failed");
+    }
   }
 }
 
