@@ -61,7 +61,7 @@ inline std::vector<std::string> yaml_cpp_events(const std::string& text) {
   return log.events;
 }
 
-// The fast path's events, or nullopt-like empty vector when it declines.
+// The fast path's events in `events`; false when it declines (the events so far are kept).
 inline bool fast_events(const std::string& text, std::vector<std::string>& events) {
   YamlEventLog log;
   bool accepted = yaml::emit_simple_document(text, log, 64);
