@@ -135,7 +135,7 @@ bool is_capitalised(const Token& t) {
 TokenList tokenize(std::string_view s) {
   TokenList list;
   std::vector<Token>& out = list.tokens;
-  out.reserve(s.size() / 4 + 1);  // English prose runs about one word per six bytes
+  out.reserve(s.size() / 4 + 1);  // prose runs one word per six bytes: rarely a regrowth
   // No token's lower-cased word is longer than its raw text, so one buffer the size of the
   // text holds them all and never moves.
   if (!s.empty()) list.lower_words.reset(new char[s.size()]);

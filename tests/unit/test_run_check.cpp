@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -77,8 +78,8 @@ std::string jsonl_export(int rows) {
       jsonl += "{\"account\": \"Broken " + std::to_string(i) + "\"\n";
       continue;
     }
-    jsonl += "{\"account\": \"Line " + std::to_string(i) + "\", \"acv\": " +
-             std::to_string(40000 + i) +
+    jsonl += "{\"account\": \"Line " + std::to_string(i) +
+             "\", \"acv\": " + std::to_string(40000 + i) +
              ", \"champion_profile\": \"Dana Ruiz, VP Finance, promised the board clean invoices\""
              ", \"success_criteria\": \"" +
              (i % 3 ? "TBD" : "Invoice errors under 1% by 2026-09-30") + "\"}\n";
@@ -115,9 +116,22 @@ Run run_with(const fs::path& root, std::size_t jobs) {
   auto json_reporter = make_reporter("json", json, ReportOptions{});
   auto text_reporter = make_reporter("text", text, ReportOptions{});
   std::vector<InputItem> inputs = expand_inputs({root.string()});
-  RunOutcome outcome = run_check(inputs, configs, options,
-                                 {&collector, json_reporter.get(), text_reporter.get()});
+  RunOutcome outcome =
+      run_check(inputs, configs, options, {&collector, json_reporter.get(), text_reporter.get()});
   return {collector.lines, collector.summary, json.str(), text.str(), exit_code_for(outcome)};
+}
+
+// The run of `root` with each of `jobs` workers gives exactly `one`'s records, reports and exit.
+void check_same_for_jobs(const fs::path& root, const Run& one,
+                         std::initializer_list<std::size_t> jobs) {
+  for (std::size_t n : jobs) {
+    CAPTURE(n);
+    Run many = run_with(root, n);
+    CHECK(many.lines == one.lines);
+    CHECK(many.json == one.json);
+    CHECK(many.text == one.text);
+    CHECK(many.exit == one.exit);
+  }
 }
 
 }  // namespace
@@ -134,14 +148,7 @@ TEST_CASE("run_check reports in input order and the same bytes for any number of
   CHECK(one.exit == 2);
   CHECK(one.lines.front().starts_with((folder.path / "records/broken.yaml").string() + " error"));
   CHECK(one.lines.back().starts_with((folder.path / "records/zz-last.md").string() + " fail"));
-  for (std::size_t jobs : {2, 3, 8}) {
-    CAPTURE(jobs);
-    Run many = run_with(folder.path, jobs);
-    CHECK(many.lines == one.lines);
-    CHECK(many.json == one.json);
-    CHECK(many.text == one.text);
-    CHECK(many.exit == one.exit);
-  }
+  check_same_for_jobs(folder.path, one, {2, 3, 8});
 }
 
 TEST_CASE("run_check reports the records of large exports in load order for any number of jobs",
@@ -157,26 +164,13 @@ TEST_CASE("run_check reports the records of large exports in load order for any 
   CHECK(one.summary.errored == 1 + 4);  // broken.yaml and four lines that are not JSON
   CHECK(one.lines[1].starts_with((folder.path / "records/big.csv").string()));
   CHECK(one.exit == 2);
-  for (std::size_t jobs : {2, 4}) {
-    CAPTURE(jobs);
-    Run many = run_with(folder.path, jobs);
-    CHECK(many.lines == one.lines);
-    CHECK(many.json == one.json);
-    CHECK(many.text == one.text);
-    CHECK(many.exit == one.exit);
-  }
+  check_same_for_jobs(folder.path, one, {2, 4});
 
   TempDir alone;  // one export is one input: no other input to keep the workers busy
   alone.write("export.jsonl", jsonl_export(3000));
   Run alone_one = run_with(alone.path, 1);
   REQUIRE(alone_one.lines.size() == 3000);
-  for (std::size_t jobs : {2, 4}) {
-    CAPTURE(jobs);
-    Run many = run_with(alone.path, jobs);
-    CHECK(many.lines == alone_one.lines);
-    CHECK(many.json == alone_one.json);
-    CHECK(many.text == alone_one.text);
-  }
+  check_same_for_jobs(alone.path, alone_one, {2, 4});
 }
 
 namespace {
